@@ -1,0 +1,29 @@
+import { Check } from '../core/types';
+import { apexFormatCheck } from './apex-format';
+import { apexPmdCheck } from './apex-pmd';
+import { apexTypesCheck } from './apex-types';
+import { configSchemaCheck } from './config-schema';
+import { conventionsCheck } from './conventions';
+import { crossReferencesCheck } from './cross-references';
+import { docsReferenceCheck } from './docs-reference';
+import { eslintCheck } from './eslint';
+import { flowScannerCheck } from './flow-scanner';
+import { metadataXmlCheck } from './metadata-xml';
+import { packagingCheck } from './packaging';
+import { typescriptCheck } from './typescript';
+
+/** Every check of `npm run validate`, in the order of the summary table. */
+export const ALL_CHECKS: Check[] = [
+  configSchemaCheck,
+  metadataXmlCheck,
+  packagingCheck,
+  crossReferencesCheck,
+  conventionsCheck,
+  docsReferenceCheck,
+  apexFormatCheck,
+  apexTypesCheck,
+  apexPmdCheck,
+  flowScannerCheck,
+  eslintCheck,
+  typescriptCheck
+];

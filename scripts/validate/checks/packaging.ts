@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { ComponentSet, MetadataConverter, RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
+import { Check, CheckOutcome, error, Problem } from '../core/types';
+import { Project } from '../core/project';
+
+/**
+ * What `sf project deploy start` would do with the package directories, offline: source-deploy-retrieve (the library
+ * inside the sf CLI) resolves every file to a component and converts the whole project to Metadata API format.
+ * SDR silently drops files it cannot place (a class without its -meta.xml, a misnamed flow) and accepts incomplete
+ * bundles; the deploy then "succeeds" without them or fails in the org. Those cases are errors here.
+ */
+export const packagingCheck: Check = {
+  id: 'packaging',
+  title: 'every source file resolves to a component and the project converts to Metadata API format',
+  async run(project: Project): Promise<CheckOutcome> {
+    const files = project.packageFiles();
+    if (project.packageDirs.length === 0) {
+      return { filesSeen: 0, problems: [] };
+    }
+    const problems: Problem[] = [];
+    const resolved = resolveComponents(project, problems);
+    const covered = new Set(resolved.flatMap((component) => componentFiles(component)).map((path) => toRelative(project, path)));
+    const reported = new Set(problems.map((problem) => problem.file));
+    for (const file of files) {
+      if (!covered.has(file) && !reported.has(file)) {
+        problems.push(error(file, uncoveredMessage(project, file)));
+      }
+    }
+    for (const component of resolved) {
+      problems.push(...bundleProblems(project, component));
+    }
+    if (!problems.some((problem) => problem.severity === 'error')) {
+      problems.push(...(await convertProblems(project, resolved)));
+    }
+    return { filesSeen: files.length, problems };
+  }
+};
+
+/**
+ * Resolves all package directories at once; if SDR throws (it stops at the first file it cannot read), resolves file by
+ * file so that every such file is reported, not just the first.
+ */
+function resolveComponents(project: Project, problems: Problem[]): SourceComponent[] {
+  try {
+    return ComponentSet.fromSource({ fsPaths: project.packageDirs.map((dir) => project.abs(dir)) }).getSourceComponents().toArray();
+  } catch {
+    const byKey = new Map<string, SourceComponent>();
+    for (const file of project.packageFiles()) {
+      try {
+        for (const component of ComponentSet.fromSource(project.abs(file)).getSourceComponents()) {
+          byKey.set(`${component.type.name}:${component.fullName}:${component.xml ?? component.content ?? ''}`, component);
+        }
+      } catch (cause) {
+        problems.push(error(file, `source-deploy-retrieve cannot resolve this file: ${sdrMessage(cause, project)}`));
+      }
+    }
+    return [...byKey.values()];
+  }
+}
+
+/** Every file a component (and its decomposed children, such as an object's fields) brings into a deploy. */
+function componentFiles(component: SourceComponent): string[] {
+  const own = [component.xml, ...component.walkContent()].filter((path): path is string => Boolean(path));
+  return [...own, ...component.getChildren().flatMap((child) => componentFiles(child))];
+}
+
+const registry = new RegistryAccess();
+
+function uncoveredMessage(project: Project, file: string): string {
+  const prefix = 'not part of any metadata component, so sf would silently leave it out of a deploy';
+  const extension = /\.([^./]+)$/.exec(file)?.[1];
+  const sourceType = extension && !file.endsWith('-meta.xml') ? registry.getTypeBySuffix(extension) : undefined;
+  const folder = basename(dirname(file));
+  if (sourceType?.directoryName === folder && !existsSync(project.abs(`${file}-meta.xml`))) {
+    return `${prefix}: ${sourceType.name} source needs ${basename(file)}-meta.xml beside it`;
+  }
+  return `${prefix}: check the file name's suffix and its folder (a flow is flows/Name.flow-meta.xml, an object field objects/Object/fields/Field__c.field-meta.xml)`;
+}
+
+/** Bundles that SDR accepts but the org rejects: no -meta.xml, or a Lightning web component without its main module. */
+function bundleProblems(project: Project, component: SourceComponent): Problem[] {
+  const isBundle = component.type.strategies?.adapter === 'bundle';
+  if (!isBundle || !component.content) {
+    return [];
+  }
+  const folder = toRelative(project, component.content);
+  if (!component.xml) {
+    return [error(folder, `${component.type.name} "${component.fullName}" has no ${component.fullName}.js-meta.xml (or -meta.xml) file`)];
+  }
+  if (component.type.name === 'LightningComponentBundle') {
+    const main = ['js', 'ts'].map((extension) => join(component.content as string, `${component.fullName}.${extension}`));
+    if (!main.some((path) => existsSync(path))) {
+      return [error(folder, `Lightning web component "${component.fullName}" has no ${component.fullName}.js: the org rejects a bundle without its main module`)];
+    }
+  }
+  return [];
+}
+
+async function convertProblems(project: Project, components: SourceComponent[]): Promise<Problem[]> {
+  const set = new ComponentSet(components);
+  // An explicit version keeps SDR from looking up the newest API version over the network.
+  set.sourceApiVersion = project.sourceApiVersion ?? '65.0';
+  set.apiVersion = set.sourceApiVersion;
+  const outputDirectory = mkdtempSync(join(tmpdir(), 'gate-mdapi-'));
+  try {
+    await new MetadataConverter().convert(set, 'metadata', { type: 'directory', outputDirectory, genUniqueDir: false });
+    return existsSync(join(outputDirectory, 'package.xml'))
+      ? []
+      : [error('sfdx-project.json', 'conversion to Metadata API format wrote no package.xml')];
+  } catch (cause) {
+    return [error('sfdx-project.json', `conversion to Metadata API format failed: ${sdrMessage(cause, project)}`)];
+  } finally {
+    rmSync(outputDirectory, { recursive: true, force: true });
+  }
+}
+
+function sdrMessage(cause: unknown, project: Project): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.split(project.root + sep).join('');
+}
+
+function toRelative(project: Project, path: string): string {
+  return relative(project.root, path).split(sep).join('/');
+}

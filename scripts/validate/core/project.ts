@@ -1,0 +1,108 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import ignore, { Ignore } from 'ignore';
+
+/** The folders every listing skips: installed packages, VCS data and CLI state. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage', '.localdevserver']);
+
+/**
+ * A read-only view of an SFDX project on disk, shared by every check.
+ * Loading never throws for a broken `sfdx-project.json`: the config check reports it, and the other checks
+ * then see no package directories.
+ */
+export class Project {
+  readonly root: string;
+  readonly packageDirs: string[];
+  readonly sourceApiVersion: string | undefined;
+  private readonly forceIgnore: Ignore;
+  private readonly contents = new Map<string, string>();
+  private packageFileList: string[] | undefined;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+    const config = readProjectConfig(root);
+    this.packageDirs = config.packageDirs;
+    this.sourceApiVersion = config.sourceApiVersion;
+    const forceIgnorePath = join(root, '.forceignore');
+    this.forceIgnore = ignore().add(existsSync(forceIgnorePath) ? readFileSync(forceIgnorePath, 'utf8') : '');
+  }
+
+  /** Absolute path of a project-relative path. */
+  abs(relPath: string): string {
+    return join(this.root, relPath);
+  }
+
+  /** Every file under the package directories that the sf CLI would deploy (`.forceignore` applied). */
+  packageFiles(): string[] {
+    if (!this.packageFileList) {
+      this.packageFileList = this.packageDirs
+        .flatMap((dir) => listFiles(this.root, dir))
+        .filter((file) => !this.forceIgnore.ignores(file));
+    }
+    return this.packageFileList;
+  }
+
+  /** Package files whose path ends with one of the suffixes (e.g. `.cls`, `-meta.xml`). */
+  packageFilesEndingWith(...suffixes: string[]): string[] {
+    return this.packageFiles().filter((file) => suffixes.some((suffix) => file.endsWith(suffix)));
+  }
+
+  /** Every file under a project folder, e.g. `scripts` or `config` (missing folder: none). */
+  filesUnder(dir: string): string[] {
+    return listFiles(this.root, dir);
+  }
+
+  /** A project file's text, read once. */
+  read(relPath: string): string {
+    let text = this.contents.get(relPath);
+    if (text === undefined) {
+      text = readFileSync(this.abs(relPath), 'utf8');
+      this.contents.set(relPath, text);
+    }
+    return text;
+  }
+}
+
+interface ProjectConfig {
+  packageDirs: string[];
+  sourceApiVersion: string | undefined;
+}
+
+function readProjectConfig(root: string): ProjectConfig {
+  try {
+    const parsed = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as {
+      packageDirectories?: Array<{ path?: unknown }>;
+      sourceApiVersion?: unknown;
+    };
+    const packageDirs = (parsed.packageDirectories ?? [])
+      .map((dir) => dir.path)
+      .filter((path): path is string => typeof path === 'string')
+      .map((path) => path.replace(/\\/g, '/').replace(/\/+$/, ''));
+    const version = typeof parsed.sourceApiVersion === 'string' ? parsed.sourceApiVersion : undefined;
+    return { packageDirs, sourceApiVersion: version };
+  } catch {
+    return { packageDirs: [], sourceApiVersion: undefined };
+  }
+}
+
+/** Files under `dir` (relative to `root`), as sorted project-relative paths with forward slashes. */
+function listFiles(root: string, dir: string): string[] {
+  const start = join(root, dir);
+  if (!existsSync(start) || !statSync(start).isDirectory()) {
+    return [];
+  }
+  const found: string[] = [];
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) {
+          walk(join(current, entry.name));
+        }
+      } else if (entry.isFile()) {
+        found.push(relative(root, join(current, entry.name)).split(sep).join('/'));
+      }
+    }
+  };
+  walk(start);
+  return found.sort();
+}

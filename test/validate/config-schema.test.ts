@@ -1,0 +1,54 @@
+import { configSchemaCheck } from '../../scripts/validate/checks/config-schema';
+import { FixtureCopy } from '../support/fixture';
+import { errorsOf, problemsOf } from '../support/run-check';
+
+describe('config-schema check', () => {
+  let fixture: FixtureCopy;
+  beforeEach(() => (fixture = new FixtureCopy('clean-project')));
+  afterEach(() => fixture.dispose());
+
+  it('passes the clean fixture', async () => {
+    expect(await problemsOf(configSchemaCheck, fixture)).toEqual([]);
+  });
+
+  it('fails an unknown key in sfdx-project.json and names its line', async () => {
+    fixture.replace('sfdx-project.json', '"namespace": ""', '"namespace": "",\n  "packageDirectory": []');
+    const errors = await errorsOf(configSchemaCheck, fixture);
+    expect(errors).toEqual([expect.objectContaining({ file: 'sfdx-project.json', message: expect.stringContaining('unknown key "packageDirectory"') })]);
+    expect(errors[0].line).toBe(5);
+  });
+
+  it('fails sfdx-project.json that is not JSON', async () => {
+    fixture.replace('sfdx-project.json', '"namespace": "",', '"namespace": "",,');
+    const errors = await errorsOf(configSchemaCheck, fixture);
+    expect(errors).toEqual([expect.objectContaining({ file: 'sfdx-project.json', message: expect.stringContaining('not valid JSON') })]);
+  });
+
+  it('fails a package directory that does not exist', async () => {
+    fixture.replace('sfdx-project.json', '"path": "force-app"', '"path": "force-ap"');
+    const errors = await errorsOf(configSchemaCheck, fixture);
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('"force-ap" does not exist') })]);
+  });
+
+  it('fails a missing or malformed sourceApiVersion', async () => {
+    fixture.replace('sfdx-project.json', '"sourceApiVersion": "65.0"', '"sourceApiVersion": "65"');
+    const errors = await errorsOf(configSchemaCheck, fixture);
+    expect(errors.map((problem) => problem.message).join('\n')).toContain('sourceApiVersion must be pinned');
+  });
+
+  it('fails a scratch definition with an invalid edition and names the file and line', async () => {
+    fixture.replace('config/project-scratch-def.json', '"edition": "Developer"', '"edition": "Developper"');
+    const errors = await errorsOf(configSchemaCheck, fixture);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: 'config/project-scratch-def.json', line: 3, message: expect.stringContaining('/edition') })
+    ]);
+  });
+
+  it('warns, without failing, about a scratch org feature the schema does not list', async () => {
+    fixture.replace('config/project-scratch-def.json', '"features": []', '"features": ["EnableSetPasswordInApii"]');
+    const problems = await problemsOf(configSchemaCheck, fixture);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('EnableSetPasswordInApii') })
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import { packagingCheck } from '../../scripts/validate/checks/packaging';
+import { FixtureCopy } from '../support/fixture';
+import { errorsOf, problemsOf } from '../support/run-check';
+
+const CLASSES = 'force-app/main/default/classes';
+const LWC = 'force-app/main/default/lwc/invoiceSummary';
+
+describe('packaging check', () => {
+  let fixture: FixtureCopy;
+  beforeEach(() => (fixture = new FixtureCopy('clean-project')));
+  afterEach(() => fixture.dispose());
+
+  it('resolves and converts the clean fixture without problems', async () => {
+    expect(await problemsOf(packagingCheck, fixture)).toEqual([]);
+  });
+
+  it('fails a class without its -meta.xml, which sf would silently leave out', async () => {
+    fixture.remove(`${CLASSES}/InvoiceService.cls-meta.xml`);
+    expect(await errorsOf(packagingCheck, fixture)).toEqual([
+      expect.objectContaining({ file: `${CLASSES}/InvoiceService.cls`, message: expect.stringContaining('InvoiceService.cls-meta.xml') })
+    ]);
+  });
+
+  it('fails a -meta.xml without its class', async () => {
+    fixture.remove(`${CLASSES}/InvoiceService.cls`);
+    expect(await errorsOf(packagingCheck, fixture)).toEqual([
+      expect.objectContaining({ file: `${CLASSES}/InvoiceService.cls-meta.xml`, message: expect.stringContaining("Expected source files for type 'ApexClass'") })
+    ]);
+  });
+
+  it('fails a misnamed flow file', async () => {
+    const flows = 'force-app/main/default/flows';
+    fixture.write(`${flows}/Invoice_Stamp_Sent_At.flow.xml`, fixture.read(`${flows}/Invoice_Stamp_Sent_At.flow-meta.xml`));
+    fixture.remove(`${flows}/Invoice_Stamp_Sent_At.flow-meta.xml`);
+    expect(await errorsOf(packagingCheck, fixture)).toEqual([
+      expect.objectContaining({ file: `${flows}/Invoice_Stamp_Sent_At.flow.xml`, message: expect.stringContaining('silently leave it out') })
+    ]);
+  });
+
+  it('fails a Lightning web component bundle without its js-meta.xml', async () => {
+    fixture.remove(`${LWC}/invoiceSummary.js-meta.xml`);
+    expect(await errorsOf(packagingCheck, fixture)).toEqual([
+      expect.objectContaining({ file: LWC, message: expect.stringContaining('has no invoiceSummary.js-meta.xml') })
+    ]);
+  });
+
+  it('fails a Lightning web component bundle without its main module', async () => {
+    fixture.remove(`${LWC}/invoiceSummary.js`);
+    expect(await errorsOf(packagingCheck, fixture)).toEqual([
+      expect.objectContaining({ file: LWC, message: expect.stringContaining('has no invoiceSummary.js') })
+    ]);
+  });
+
+  it('fails a stray file that belongs to no component', async () => {
+    fixture.write(`${CLASSES}/notes.txt`, 'remember to write tests\n');
+    expect(await errorsOf(packagingCheck, fixture)).toEqual([
+      expect.objectContaining({ file: `${CLASSES}/notes.txt`, message: expect.stringContaining('not part of any metadata component') })
+    ]);
+  });
+
+  it('leaves files excluded by .forceignore alone', async () => {
+    fixture.write(`${LWC}/__tests__/invoiceSummary.test.js`, 'test.todo("later");\n');
+    expect(await problemsOf(packagingCheck, fixture)).toEqual([]);
+  });
+});
