@@ -8,9 +8,22 @@ type XmlNode = Record<string, unknown>;
 
 /** Elements that repeat in the metadata this reference reads; everything else is a single value. */
 const REPEATED = new Set([
-  'value', 'standardValue', 'fieldPermissions', 'objectPermissions', 'classAccesses', 'tabSettings',
-  'customMetadataTypeAccesses', 'userPermissions', 'flowAccesses', 'recordTypeVisibilities', 'values', 'scopes',
-  'customPermissions', 'pageAccesses', 'applicationVisibilities', 'permissionSetName'
+  'value',
+  'standardValue',
+  'fieldPermissions',
+  'objectPermissions',
+  'classAccesses',
+  'tabSettings',
+  'customMetadataTypeAccesses',
+  'userPermissions',
+  'flowAccesses',
+  'recordTypeVisibilities',
+  'values',
+  'scopes',
+  'customPermissions',
+  'pageAccesses',
+  'applicationVisibilities',
+  'permissionSetName'
 ]);
 
 const parser = new XMLParser({
@@ -46,7 +59,10 @@ export function buildMetadataReference(project: Project): string {
     out.push(...flowsSection(inDir, read));
     out.push(...customMetadataSection(inDir, read));
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function text(value: unknown): string {
@@ -68,7 +84,12 @@ function table(header: string[], rows: string[][]): string[] {
   if (rows.length === 0) {
     return [];
   }
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`), ''];
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ''
+  ];
 }
 
 function objectsSection(files: string[], read: (file: string) => XmlNode): string[] {
@@ -97,7 +118,9 @@ function objectsSection(files: string[], read: (file: string) => XmlNode): strin
     if (object?.description) {
       out.push(text(object.description), '');
     }
-    const eventDetails = object?.eventType ? [`event type ${text(object.eventType)}`, `publish behaviour ${text(object.publishBehavior)}`] : [];
+    const eventDetails = object?.eventType
+      ? [`event type ${text(object.eventType)}`, `publish behaviour ${text(object.publishBehavior)}`]
+      : [];
     if (eventDetails.length > 0) {
       out.push(`${eventDetails.join(', ')}.`, '');
     }
@@ -130,7 +153,9 @@ function fieldType(field: XmlNode): string {
   const valueSet = field.valueSet as XmlNode | undefined;
   if (valueSet) {
     const definition = valueSet.valueSetDefinition as XmlNode | undefined;
-    const values = list(definition?.value).map((value) => `${text(value.fullName)}${String(value.default) === 'true' ? ' (default)' : ''}`);
+    const values = list(definition?.value).map(
+      (value) => `${text(value.fullName)}${String(value.default) === 'true' ? ' (default)' : ''}`
+    );
     if (values.length > 0) details.push(`values: ${values.join(', ')}`);
     if (valueSet.valueSetName) details.push(`global value set ${text(valueSet.valueSetName)}`);
     if (String(valueSet.restricted) === 'true') details.push('restricted');
@@ -143,7 +168,12 @@ function standardValueSetsSection(files: string[], read: (file: string) => XmlNo
   if (valueSetFiles.length === 0) {
     return [];
   }
-  const out = ['### Standard value sets', '', 'Deploying a standard value set replaces the org\'s list: see the deploy guide before deploying to production.', ''];
+  const out = [
+    '### Standard value sets',
+    '',
+    "Deploying a standard value set replaces the org's list: see the deploy guide before deploying to production.",
+    ''
+  ];
   for (const file of valueSetFiles) {
     const name = /([^/]+)\.standardValueSet-meta\.xml$/.exec(file)?.[1] ?? file;
     out.push(`#### ${name}`, '');
@@ -194,16 +224,30 @@ function permissionSetsSection(files: string[], read: (file: string) => XmlNode)
       ),
       ...table(
         ['Field', 'Read', 'Edit'],
-        list(permissionSet.fieldPermissions).map((permission) => [text(permission.field), yes(permission.readable), yes(permission.editable)])
+        list(permissionSet.fieldPermissions).map((permission) => [
+          text(permission.field),
+          yes(permission.readable),
+          yes(permission.editable)
+        ])
       )
     );
     const other = [
-      ...list(permissionSet.classAccesses).filter((access) => String(access.enabled) === 'true').map((access) => `Apex class ${text(access.apexClass)}`),
-      ...list(permissionSet.customMetadataTypeAccesses).filter((access) => String(access.enabled) === 'true').map((access) => `custom metadata type ${text(access.name)}`),
+      ...list(permissionSet.classAccesses)
+        .filter((access) => String(access.enabled) === 'true')
+        .map((access) => `Apex class ${text(access.apexClass)}`),
+      ...list(permissionSet.customMetadataTypeAccesses)
+        .filter((access) => String(access.enabled) === 'true')
+        .map((access) => `custom metadata type ${text(access.name)}`),
       ...list(permissionSet.tabSettings).map((tab) => `tab ${text(tab.tab)} (${text(tab.visibility)})`),
-      ...list(permissionSet.flowAccesses).filter((access) => String(access.enabled) === 'true').map((access) => `flow ${text(access.flow)}`),
-      ...list(permissionSet.userPermissions).filter((permission) => String(permission.enabled) === 'true').map((permission) => `user permission ${text(permission.name)}`),
-      ...list(permissionSet.customPermissions).filter((permission) => String(permission.enabled) === 'true').map((permission) => `custom permission ${text(permission.name)}`)
+      ...list(permissionSet.flowAccesses)
+        .filter((access) => String(access.enabled) === 'true')
+        .map((access) => `flow ${text(access.flow)}`),
+      ...list(permissionSet.userPermissions)
+        .filter((permission) => String(permission.enabled) === 'true')
+        .map((permission) => `user permission ${text(permission.name)}`),
+      ...list(permissionSet.customPermissions)
+        .filter((permission) => String(permission.enabled) === 'true')
+        .map((permission) => `custom permission ${text(permission.name)}`)
     ];
     if (other.length > 0) {
       out.push(...other.map((item) => `- ${item}`), '');
@@ -217,17 +261,29 @@ function flowsSection(files: string[], read: (file: string) => XmlNode): string[
   const rows = flowFiles.map((file) => {
     const flow = read(file);
     const start = (flow.start ?? {}) as XmlNode;
-    const trigger = start.object ? `${text(start.triggerType)} on ${text(start.object)} (${text(start.recordTriggerType)})` : text(flow.processType);
-    return [`\`${/([^/]+)\.flow-meta\.xml$/.exec(file)?.[1] ?? file}\``, text(flow.label), trigger, text(flow.status), text(flow.description)];
+    const trigger = start.object
+      ? `${text(start.triggerType)} on ${text(start.object)} (${text(start.recordTriggerType)})`
+      : text(flow.processType);
+    return [
+      `\`${/([^/]+)\.flow-meta\.xml$/.exec(file)?.[1] ?? file}\``,
+      text(flow.label),
+      trigger,
+      text(flow.status),
+      text(flow.description)
+    ];
   });
-  return rows.length > 0 ? ['### Flows', '', ...table(['Flow', 'Label', 'Trigger', 'Status', 'Description'], rows)] : [];
+  return rows.length > 0
+    ? ['### Flows', '', ...table(['Flow', 'Label', 'Trigger', 'Status', 'Description'], rows)]
+    : [];
 }
 
 function customMetadataSection(files: string[], read: (file: string) => XmlNode): string[] {
   const recordFiles = files.filter((file) => file.endsWith('.md-meta.xml')).sort();
   const rows = recordFiles.map((file) => {
     const record = read(file);
-    const values = list(record.values).map((value) => `${text(value.field)} = ${text(typeof value.value === 'object' ? '' : value.value)}`);
+    const values = list(record.values).map(
+      (value) => `${text(value.field)} = ${text(typeof value.value === 'object' ? '' : value.value)}`
+    );
     return [`\`${/([^/]+)\.md-meta\.xml$/.exec(file)?.[1] ?? file}\``, text(record.label), values.join('; ')];
   });
   return rows.length > 0 ? ['### Custom metadata records', '', ...table(['Record', 'Label', 'Values'], rows)] : [];

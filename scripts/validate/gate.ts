@@ -41,7 +41,10 @@ async function runOne(check: Check, project: Project): Promise<CheckReport> {
     outcome = await check.run(project);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    outcome = { filesSeen: 0, problems: [{ file: '.', message: `check failed to run: ${message}`, severity: 'error' }] };
+    outcome = {
+      filesSeen: 0,
+      problems: [{ file: '.', message: `check failed to run: ${message}`, severity: 'error' }]
+    };
   }
   return {
     id: check.id,

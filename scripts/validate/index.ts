@@ -30,7 +30,10 @@ export function parseArgs(argv: string[]): Options {
     if (arg === '--help' || arg === '-h') {
       options.help = true;
     } else if (arg === '--only') {
-      options.only = value().split(',').map((id) => id.trim()).filter(Boolean);
+      options.only = value()
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
     } else if (arg === '--root') {
       options.root = resolve(value());
     } else {

@@ -14,20 +14,29 @@ describe('config-schema check', () => {
   it('fails an unknown key in sfdx-project.json and names its line', async () => {
     fixture.replace('sfdx-project.json', '"namespace": ""', '"namespace": "",\n  "packageDirectory": []');
     const errors = await errorsOf(configSchemaCheck, fixture);
-    expect(errors).toEqual([expect.objectContaining({ file: 'sfdx-project.json', message: expect.stringContaining('unknown key "packageDirectory"') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: 'sfdx-project.json',
+        message: expect.stringContaining('unknown key "packageDirectory"')
+      })
+    ]);
     expect(errors[0].line).toBe(5);
   });
 
   it('fails sfdx-project.json that is not JSON', async () => {
     fixture.replace('sfdx-project.json', '"namespace": "",', '"namespace": "",,');
     const errors = await errorsOf(configSchemaCheck, fixture);
-    expect(errors).toEqual([expect.objectContaining({ file: 'sfdx-project.json', message: expect.stringContaining('not valid JSON') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: 'sfdx-project.json', message: expect.stringContaining('not valid JSON') })
+    ]);
   });
 
   it('fails a package directory that does not exist', async () => {
     fixture.replace('sfdx-project.json', '"path": "force-app"', '"path": "force-ap"');
     const errors = await errorsOf(configSchemaCheck, fixture);
-    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('"force-ap" does not exist') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('"force-ap" does not exist') })
+    ]);
   });
 
   it('fails a missing or malformed sourceApiVersion', async () => {
@@ -40,7 +49,11 @@ describe('config-schema check', () => {
     fixture.replace('config/project-scratch-def.json', '"edition": "Developer"', '"edition": "Developper"');
     const errors = await errorsOf(configSchemaCheck, fixture);
     expect(errors).toEqual([
-      expect.objectContaining({ file: 'config/project-scratch-def.json', line: 3, message: expect.stringContaining('/edition') })
+      expect.objectContaining({
+        file: 'config/project-scratch-def.json',
+        line: 3,
+        message: expect.stringContaining('/edition')
+      })
     ]);
   });
 

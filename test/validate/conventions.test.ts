@@ -39,25 +39,39 @@ describe('conventions check', () => {
     const meta = 'force-app/main/default/classes/InvoiceService.cls-meta.xml';
     fixture.replace(meta, '<apiVersion>65.0</apiVersion>', '<apiVersion>66.0</apiVersion>');
     expect(await errorsOf(conventionsCheck, fixture)).toEqual([
-      expect.objectContaining({ file: meta, line: 3, message: expect.stringContaining('newer than sourceApiVersion 65.0') })
+      expect.objectContaining({
+        file: meta,
+        line: 3,
+        message: expect.stringContaining('newer than sourceApiVersion 65.0')
+      })
     ]);
   });
 
   it('fails a committed private key or certificate, wherever it is', async () => {
     fixture.write('config/jwt.key', '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
-    fixture.write('force-app/main/default/certs/Portal.crt', 'x\n-----BEGIN CERTIFICATE-----\nMIID\n-----END CERTIFICATE-----\n');
+    fixture.write(
+      'force-app/main/default/certs/Portal.crt',
+      'x\n-----BEGIN CERTIFICATE-----\nMIID\n-----END CERTIFICATE-----\n'
+    );
     const errors = await errorsOf(conventionsCheck, fixture);
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: 'config/jwt.key', line: 1, message: expect.stringContaining('private key') }),
-        expect.objectContaining({ file: 'force-app/main/default/certs/Portal.crt', line: 2, message: expect.stringContaining('certificate') })
+        expect.objectContaining({
+          file: 'force-app/main/default/certs/Portal.crt',
+          line: 2,
+          message: expect.stringContaining('certificate')
+        })
       ])
     );
   });
 
   it('fails a hard-coded consumer secret but allows a deploy-time replacement token', async () => {
     const app = 'force-app/main/default/connectedApps/Portal.connectedApp-meta.xml';
-    fixture.write(app, '<ConnectedApp>\n<oauthConfig>\n<consumerKey>__PORTAL_CONSUMER_KEY__</consumerKey>\n<consumerSecret>s3cr3t</consumerSecret>\n</oauthConfig>\n</ConnectedApp>\n');
+    fixture.write(
+      app,
+      '<ConnectedApp>\n<oauthConfig>\n<consumerKey>__PORTAL_CONSUMER_KEY__</consumerKey>\n<consumerSecret>s3cr3t</consumerSecret>\n</oauthConfig>\n</ConnectedApp>\n'
+    );
     expect(await errorsOf(conventionsCheck, fixture)).toEqual([
       expect.objectContaining({ file: app, line: 4, message: expect.stringContaining('consumer secret') })
     ]);

@@ -14,14 +14,22 @@ describe('docs-reference check', () => {
   });
 
   it('fails when a picklist value changes without regenerating, pointing at the first stale line', async () => {
-    fixture.replace('force-app/main/default/objects/Invoice__c/fields/Status__c.field-meta.xml', '<fullName>Sent</fullName>', '<fullName>Posted</fullName>');
+    fixture.replace(
+      'force-app/main/default/objects/Invoice__c/fields/Status__c.field-meta.xml',
+      '<fullName>Sent</fullName>',
+      '<fullName>Posted</fullName>'
+    );
     const errors = await errorsOf(docsReferenceCheck, fixture);
-    expect(errors).toEqual([expect.objectContaining({ file: REFERENCE, message: expect.stringContaining('run npm run docs') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: REFERENCE, message: expect.stringContaining('run npm run docs') })
+    ]);
     expect(fixture.read(REFERENCE).split('\n')[(errors[0].line ?? 0) - 1]).toContain('`Status__c`');
   });
 
   it('fails when the reference is missing', async () => {
     fixture.remove(REFERENCE);
-    expect(await errorsOf(docsReferenceCheck, fixture)).toEqual([expect.objectContaining({ file: REFERENCE, message: expect.stringContaining('missing') })]);
+    expect(await errorsOf(docsReferenceCheck, fixture)).toEqual([
+      expect.objectContaining({ file: REFERENCE, message: expect.stringContaining('missing') })
+    ]);
   });
 });

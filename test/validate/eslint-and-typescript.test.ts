@@ -15,16 +15,28 @@ describe('eslint check', () => {
   });
 
   it('fails an LWC rule violation with its line', async () => {
-    fixture.replace(COMPONENT, "    @api recordId;\n", "    @api recordId;\n\n    connectedCallback() {\n        this.recordId = 'x';\n    }\n");
+    fixture.replace(
+      COMPONENT,
+      '    @api recordId;\n',
+      "    @api recordId;\n\n    connectedCallback() {\n        this.recordId = 'x';\n    }\n"
+    );
     expect(await errorsOf(eslintCheck, fixture)).toEqual([
-      expect.objectContaining({ file: COMPONENT, line: 7, message: expect.stringContaining('@lwc/lwc/no-api-reassignments') })
+      expect.objectContaining({
+        file: COMPONENT,
+        line: 7,
+        message: expect.stringContaining('@lwc/lwc/no-api-reassignments')
+      })
     ]);
   });
 
   it('fails a script with a lint error', async () => {
     fixture.write('scripts/loose.ts', 'export function loose(value: any): number {\n  return value;\n}\n');
     expect(await errorsOf(eslintCheck, fixture)).toEqual([
-      expect.objectContaining({ file: 'scripts/loose.ts', line: 1, message: expect.stringContaining('no-explicit-any') })
+      expect.objectContaining({
+        file: 'scripts/loose.ts',
+        line: 1,
+        message: expect.stringContaining('no-explicit-any')
+      })
     ]);
   });
 });
@@ -39,7 +51,10 @@ describe('typescript check', () => {
   });
 
   it('fails a type error and names file and line', async () => {
-    fixture.write('scripts/broken.ts', "import { total } from './total';\n\nexport const sum: string = total([1, 2]);\n");
+    fixture.write(
+      'scripts/broken.ts',
+      "import { total } from './total';\n\nexport const sum: string = total([1, 2]);\n"
+    );
     expect(await errorsOf(typescriptCheck, fixture)).toEqual([
       expect.objectContaining({ file: 'scripts/broken.ts', line: 3, message: expect.stringContaining('TS2322') })
     ]);
@@ -51,6 +66,8 @@ describe('typescript check', () => {
   });
 
   it('turns a failure without diagnostics into one error rather than a pass', () => {
-    expect(parseTscOutput('Segmentation fault', 139)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('Segmentation fault') })]);
+    expect(parseTscOutput('Segmentation fault', 139)).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('Segmentation fault') })
+    ]);
   });
 });

@@ -60,7 +60,11 @@ describe('the gate runner', () => {
 
 describe('validate command line', () => {
   it('reads --only and --root', () => {
-    expect(parseArgs(['--only', 'packaging,eslint', '--root', '/tmp/x'])).toEqual({ only: ['packaging', 'eslint'], root: '/tmp/x', help: false });
+    expect(parseArgs(['--only', 'packaging,eslint', '--root', '/tmp/x'])).toEqual({
+      only: ['packaging', 'eslint'],
+      root: '/tmp/x',
+      help: false
+    });
   });
 
   it('rejects an unknown check id with the list of ids', () => {

@@ -17,23 +17,35 @@ describe('packaging check', () => {
   it('fails a class without its -meta.xml, which sf would silently leave out', async () => {
     fixture.remove(`${CLASSES}/InvoiceService.cls-meta.xml`);
     expect(await errorsOf(packagingCheck, fixture)).toEqual([
-      expect.objectContaining({ file: `${CLASSES}/InvoiceService.cls`, message: expect.stringContaining('InvoiceService.cls-meta.xml') })
+      expect.objectContaining({
+        file: `${CLASSES}/InvoiceService.cls`,
+        message: expect.stringContaining('InvoiceService.cls-meta.xml')
+      })
     ]);
   });
 
   it('fails a -meta.xml without its class', async () => {
     fixture.remove(`${CLASSES}/InvoiceService.cls`);
     expect(await errorsOf(packagingCheck, fixture)).toEqual([
-      expect.objectContaining({ file: `${CLASSES}/InvoiceService.cls-meta.xml`, message: expect.stringContaining("Expected source files for type 'ApexClass'") })
+      expect.objectContaining({
+        file: `${CLASSES}/InvoiceService.cls-meta.xml`,
+        message: expect.stringContaining("Expected source files for type 'ApexClass'")
+      })
     ]);
   });
 
   it('fails a misnamed flow file', async () => {
     const flows = 'force-app/main/default/flows';
-    fixture.write(`${flows}/Invoice_Stamp_Sent_At.flow.xml`, fixture.read(`${flows}/Invoice_Stamp_Sent_At.flow-meta.xml`));
+    fixture.write(
+      `${flows}/Invoice_Stamp_Sent_At.flow.xml`,
+      fixture.read(`${flows}/Invoice_Stamp_Sent_At.flow-meta.xml`)
+    );
     fixture.remove(`${flows}/Invoice_Stamp_Sent_At.flow-meta.xml`);
     expect(await errorsOf(packagingCheck, fixture)).toEqual([
-      expect.objectContaining({ file: `${flows}/Invoice_Stamp_Sent_At.flow.xml`, message: expect.stringContaining('silently leave it out') })
+      expect.objectContaining({
+        file: `${flows}/Invoice_Stamp_Sent_At.flow.xml`,
+        message: expect.stringContaining('silently leave it out')
+      })
     ]);
   });
 
@@ -54,7 +66,10 @@ describe('packaging check', () => {
   it('fails a stray file that belongs to no component', async () => {
     fixture.write(`${CLASSES}/notes.txt`, 'remember to write tests\n');
     expect(await errorsOf(packagingCheck, fixture)).toEqual([
-      expect.objectContaining({ file: `${CLASSES}/notes.txt`, message: expect.stringContaining('not part of any metadata component') })
+      expect.objectContaining({
+        file: `${CLASSES}/notes.txt`,
+        message: expect.stringContaining('not part of any metadata component')
+      })
     ]);
   });
 

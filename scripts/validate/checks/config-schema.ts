@@ -44,13 +44,21 @@ function checkProjectFile(project: Project): Problem[] {
   (config.packageDirectories ?? []).forEach((dir, index) => {
     if (typeof dir.path === 'string' && project.filesUnder(dir.path).length === 0) {
       problems.push(
-        error(file, `package directory "${dir.path}" does not exist or is empty`, lineOf(parsed, ['packageDirectories', index, 'path']))
+        error(
+          file,
+          `package directory "${dir.path}" does not exist or is empty`,
+          lineOf(parsed, ['packageDirectories', index, 'path'])
+        )
       );
     }
   });
   if (typeof config.sourceApiVersion !== 'string' || !/^\d{2,3}\.0$/.test(config.sourceApiVersion)) {
     problems.push(
-      error(file, 'sourceApiVersion must be pinned as a string like "65.0"; without it the CLI picks the org\'s version', lineOf(parsed, ['sourceApiVersion']))
+      error(
+        file,
+        'sourceApiVersion must be pinned as a string like "65.0"; without it the CLI picks the org\'s version',
+        lineOf(parsed, ['sourceApiVersion'])
+      )
     );
   }
   return problems;
@@ -71,7 +79,9 @@ function checkScratchDef(project: Project, file: string): Problem[] {
     if (typeof feature !== 'string') {
       problems.push(error(file, `features[${index}] must be a string`, line));
     } else if (!validateFeature(feature)) {
-      problems.push(warning(file, `scratch org feature "${feature}" is not in @salesforce/schemas' list; check its spelling`, line));
+      problems.push(
+        warning(file, `scratch org feature "${feature}" is not in @salesforce/schemas' list; check its spelling`, line)
+      );
     }
   });
   return problems;
@@ -115,7 +125,7 @@ function schemaProblems(file: string, parsed: ParsedJson, validate: ValidateFunc
         ? `unknown key "${String((schemaError.params as { additionalProperty: string }).additionalProperty)}"`
         : schemaError.keyword === 'enum'
           ? `${schemaError.message ?? ''}: ${(schemaError.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
-          : schemaError.message ?? schemaError.keyword;
+          : (schemaError.message ?? schemaError.keyword);
     return error(file, `${where}: ${detail}`, lineOf(parsed, path));
   });
 }

@@ -7,10 +7,16 @@ const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false });
 /** Secrets that must never be committed: private keys, certificates, OAuth consumer secrets and keys. */
 const SECRET_PATTERNS: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'a private key' },
-  { pattern: /-----BEGIN CERTIFICATE-----/, what: 'a certificate body (supply it at deploy time through sfdx-project.json replacements)' },
+  {
+    pattern: /-----BEGIN CERTIFICATE-----/,
+    what: 'a certificate body (supply it at deploy time through sfdx-project.json replacements)'
+  },
   // A value that is only a replacement token such as __SF_CONSUMER_KEY__ is filled in at deploy time and allowed.
   { pattern: /<consumerSecret>\s*(?!__[A-Z0-9_]+__\s*<)[^<\s]/, what: 'an OAuth consumer secret' },
-  { pattern: /<consumerKey>\s*(?!__[A-Z0-9_]+__\s*<)[^<\s]/, what: 'a hard-coded OAuth consumer key (Salesforce generates it per org)' }
+  {
+    pattern: /<consumerKey>\s*(?!__[A-Z0-9_]+__\s*<)[^<\s]/,
+    what: 'a hard-coded OAuth consumer key (Salesforce generates it per org)'
+  }
 ];
 
 /**
@@ -57,15 +63,23 @@ function descriptionProblems(file: string, document: Record<string, Record<strin
   if (field && file.endsWith('.field-meta.xml') && /__c\.field-meta\.xml$/.test(file)) {
     const problems: Problem[] = [];
     if (!String(field.description ?? '').trim()) {
-      problems.push(error(file, 'custom field has no <description>: say what it holds and who writes it', lineOf(text, 'label')));
+      problems.push(
+        error(file, 'custom field has no <description>: say what it holds and who writes it', lineOf(text, 'label'))
+      );
     }
     if (!String(field.inlineHelpText ?? '').trim() && !/__mdt\//.test(file) && !/__e\//.test(file)) {
-      problems.push(warning(file, 'custom field has no <inlineHelpText> for the people who see it', lineOf(text, 'label')));
+      problems.push(
+        warning(file, 'custom field has no <inlineHelpText> for the people who see it', lineOf(text, 'label'))
+      );
     }
     return problems;
   }
   const object = document.CustomObject;
-  if (object && /\/objects\/\w+__(c|e|mdt)\/[^/]+\.object-meta\.xml$/.test(file) && !String(object.description ?? '').trim()) {
+  if (
+    object &&
+    /\/objects\/\w+__(c|e|mdt)\/[^/]+\.object-meta\.xml$/.test(file) &&
+    !String(object.description ?? '').trim()
+  ) {
     return [error(file, 'custom object, event or metadata type has no <description>', lineOf(text, 'label'))];
   }
   return [];
@@ -84,7 +98,13 @@ function apiVersionProblems(
     return [];
   }
   return version > projectVersion
-    ? [error(file, `apiVersion ${String(root.apiVersion)} is newer than sourceApiVersion ${project.sourceApiVersion}`, lineOf(text, 'apiVersion'))]
+    ? [
+        error(
+          file,
+          `apiVersion ${String(root.apiVersion)} is newer than sourceApiVersion ${project.sourceApiVersion}`,
+          lineOf(text, 'apiVersion')
+        )
+      ]
     : [];
 }
 

@@ -23,7 +23,13 @@ export const docsReferenceCheck: Check = {
     const line = (firstDifference < 0 ? expectedLines.length : firstDifference) + 1;
     return {
       filesSeen: 1,
-      problems: [error(REFERENCE_PATH, `out of date with the metadata (first difference here): run npm run docs and commit the result`, line)]
+      problems: [
+        error(
+          REFERENCE_PATH,
+          `out of date with the metadata (first difference here): run npm run docs and commit the result`,
+          line
+        )
+      ]
     };
   }
 };

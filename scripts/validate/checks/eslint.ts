@@ -15,7 +15,9 @@ export const eslintCheck: Check = {
   id: 'eslint',
   title: 'Lightning web components and TypeScript scripts pass ESLint',
   async run(project: Project): Promise<CheckOutcome> {
-    const components = project.packageDirs.flatMap((dir) => project.filesUnder(dir)).filter((file) => /\/lwc\/.+\.js$/.test(file));
+    const components = project.packageDirs
+      .flatMap((dir) => project.filesUnder(dir))
+      .filter((file) => /\/lwc\/.+\.js$/.test(file));
     const scripts = [...project.filesUnder('scripts'), ...project.filesUnder('test')].filter(
       (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('test/fixtures/')
     );
@@ -34,7 +36,9 @@ export const eslintCheck: Check = {
       const file = result.filePath.slice(project.root.length + 1);
       for (const message of result.messages) {
         const text = `${message.message}${message.ruleId ? ` (${message.ruleId})` : ''}`;
-        problems.push(message.severity === 2 || message.fatal ? error(file, text, message.line) : warning(file, text, message.line));
+        problems.push(
+          message.severity === 2 || message.fatal ? error(file, text, message.line) : warning(file, text, message.line)
+        );
       }
     }
     return { filesSeen: files.length, problems };

@@ -55,7 +55,12 @@ export const flowScannerCheck: Check = {
     const parsed = await parse(files.map((file) => project.abs(file)));
     for (const flow of parsed) {
       if (flow.errorMessage || !flow.flow) {
-        problems.push(error(relativeTo(project, flow.uri), `the flow scanner cannot parse this flow: ${flow.errorMessage ?? 'unknown error'}`));
+        problems.push(
+          error(
+            relativeTo(project, flow.uri),
+            `the flow scanner cannot parse this flow: ${flow.errorMessage ?? 'unknown error'}`
+          )
+        );
       }
     }
     const rules = Object.fromEntries(Object.keys(FLOW_RULES).map((rule) => [rule, {}]));

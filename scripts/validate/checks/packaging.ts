@@ -21,7 +21,9 @@ export const packagingCheck: Check = {
     }
     const problems: Problem[] = [];
     const resolved = resolveComponents(project, problems);
-    const covered = new Set(resolved.flatMap((component) => componentFiles(component)).map((path) => toRelative(project, path)));
+    const covered = new Set(
+      resolved.flatMap((component) => componentFiles(component)).map((path) => toRelative(project, path))
+    );
     const reported = new Set(problems.map((problem) => problem.file));
     for (const file of files) {
       if (!covered.has(file) && !reported.has(file)) {
@@ -44,13 +46,18 @@ export const packagingCheck: Check = {
  */
 function resolveComponents(project: Project, problems: Problem[]): SourceComponent[] {
   try {
-    return ComponentSet.fromSource({ fsPaths: project.packageDirs.map((dir) => project.abs(dir)) }).getSourceComponents().toArray();
+    return ComponentSet.fromSource({ fsPaths: project.packageDirs.map((dir) => project.abs(dir)) })
+      .getSourceComponents()
+      .toArray();
   } catch {
     const byKey = new Map<string, SourceComponent>();
     for (const file of project.packageFiles()) {
       try {
         for (const component of ComponentSet.fromSource(project.abs(file)).getSourceComponents()) {
-          byKey.set(`${component.type.name}:${component.fullName}:${component.xml ?? component.content ?? ''}`, component);
+          byKey.set(
+            `${component.type.name}:${component.fullName}:${component.xml ?? component.content ?? ''}`,
+            component
+          );
         }
       } catch (cause) {
         problems.push(error(file, `source-deploy-retrieve cannot resolve this file: ${sdrMessage(cause, project)}`));
@@ -87,12 +94,24 @@ function bundleProblems(project: Project, component: SourceComponent): Problem[]
   }
   const folder = toRelative(project, component.content);
   if (!component.xml) {
-    return [error(folder, `${component.type.name} "${component.fullName}" has no ${component.fullName}.js-meta.xml (or -meta.xml) file`)];
+    return [
+      error(
+        folder,
+        `${component.type.name} "${component.fullName}" has no ${component.fullName}.js-meta.xml (or -meta.xml) file`
+      )
+    ];
   }
   if (component.type.name === 'LightningComponentBundle') {
-    const main = ['js', 'ts'].map((extension) => join(component.content as string, `${component.fullName}.${extension}`));
+    const main = ['js', 'ts'].map((extension) =>
+      join(component.content as string, `${component.fullName}.${extension}`)
+    );
     if (!main.some((path) => existsSync(path))) {
-      return [error(folder, `Lightning web component "${component.fullName}" has no ${component.fullName}.js: the org rejects a bundle without its main module`)];
+      return [
+        error(
+          folder,
+          `Lightning web component "${component.fullName}" has no ${component.fullName}.js: the org rejects a bundle without its main module`
+        )
+      ];
     }
   }
   return [];

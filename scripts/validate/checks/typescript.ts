@@ -17,7 +17,8 @@ export const typescriptCheck: Check = {
     if (!existsSync(project.abs('tsconfig.json'))) {
       return {
         filesSeen: files.length,
-        problems: files.length > 0 ? [error('tsconfig.json', 'missing: the TypeScript scripts cannot be type-checked')] : []
+        problems:
+          files.length > 0 ? [error('tsconfig.json', 'missing: the TypeScript scripts cannot be type-checked')] : []
       };
     }
     const result = await runCommand(process.execPath, [TSC, '--noEmit', '--pretty', 'false', '-p', 'tsconfig.json'], {

@@ -1,0 +1,102 @@
+import { runCommand } from '../../lib/run-command';
+import { findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
+import { apexSourceFiles, toProjectPath } from '../apex/sources';
+import { Project } from '../core/project';
+import { Check, error, Problem, warning } from '../core/types';
+
+/**
+ * apex-ls's exit codes (CheckForIssues.scala): 0 no error-level issue, 4 at least one, 1 bad arguments,
+ * 3 an exception inside apex-ls.
+ */
+const EXIT_OK = 0;
+const EXIT_ISSUES = 4;
+
+/**
+ * What each apex-ls diagnostic category means, and whether it fails the gate. apex-ls itself counts Syntax, Error
+ * and Missing as errors (`DiagnosticCategory.isErrorType`); Warning is reported only. Unused needs `-d unused`,
+ * which the check does not ask for (apex-ls counts test-only references as unused, so it would flag every class
+ * that only its tests call yet).
+ */
+const CATEGORIES: Record<string, { severity: Problem['severity']; hint: string }> = {
+  Syntax: { severity: 'error', hint: 'the file does not parse' },
+  Error: { severity: 'error', hint: 'the compiler or the deploy would reject this' },
+  Missing: {
+    severity: 'error',
+    hint: 'this names a type, method, field or label the project does not define: fix the name or add the metadata'
+  },
+  Warning: { severity: 'warning', hint: 'likely a mistake, but it compiles' }
+};
+
+/** apex-ls's JSON report (`-f json`). */
+interface ApexLsReport {
+  files: Array<{
+    path: string;
+    messages: Array<{ start: { line: number }; category: string; message: string }>;
+  }>;
+}
+
+/**
+ * Apex semantics, offline: apex-ls (the type checker inside the PMD engine's jars) loads the project from
+ * sfdx-project.json with its custom objects and fields and the standard SObjects, and reports what would not
+ * compile: type errors, unknown methods, fields, types and labels. `-n` keeps it from reading or writing its cache
+ * (`~/.apexlink_cache` by default), so it leaves no files behind.
+ */
+export const apexTypesCheck: Check = {
+  id: 'apex-types',
+  title: 'Apex compiles against the project metadata and standard SObjects (apex-ls)',
+  async run(project) {
+    const files = apexSourceFiles(project);
+    if (files.length === 0) {
+      return { filesSeen: 0, problems: [] };
+    }
+    const java = findJava();
+    if (!java) {
+      return { filesSeen: files.length, problems: [error('.', JAVA_MISSING_MESSAGE)] };
+    }
+    const args = [
+      ...SHORT_RUN_JVM_FLAGS,
+      '-cp',
+      javaLibClasspath(),
+      'io.github.apexdevtools.apexls.CheckForIssues',
+      '-n',
+      '-w',
+      project.root,
+      '-d',
+      'warnings',
+      '-f',
+      'json'
+    ];
+    const result = await runCommand(java, args, { cwd: project.root });
+    if (result.code !== EXIT_OK && result.code !== EXIT_ISSUES) {
+      const detail = (result.stderr || result.stdout).trim().split('\n').slice(0, 3).join(' / ');
+      return {
+        filesSeen: files.length,
+        problems: [error('.', `apex-ls failed (exit code ${result.code}): ${detail}`)]
+      };
+    }
+    return { filesSeen: files.length, problems: parseReport(project, result.stdout) };
+  }
+};
+
+function parseReport(project: Project, stdout: string): Problem[] {
+  let report: ApexLsReport;
+  try {
+    report = JSON.parse(stdout) as ApexLsReport;
+  } catch {
+    return [error('.', `apex-ls printed no readable JSON report: ${stdout.slice(0, 300)}`)];
+  }
+  return report.files.flatMap((file) =>
+    file.messages.map((issue) => {
+      const category = CATEGORIES[issue.category] ?? {
+        severity: 'warning',
+        hint: 'a category this check does not know'
+      };
+      const make = category.severity === 'error' ? error : warning;
+      return make(
+        toProjectPath(project, file.path),
+        `${issue.message} [apex-ls ${issue.category}: ${category.hint}]`,
+        issue.start.line
+      );
+    })
+  );
+}

@@ -1,0 +1,36 @@
+import { Project } from '../core/project';
+import { Check, Problem } from '../core/types';
+import { TYPE_CORRECTIONS } from '../metadata/allow-list';
+import { MetadataTypeModel, metadataTypesPath } from '../metadata/type-model';
+import { deployableTypeNames } from '../metadata/sdr-registry';
+import { MetadataXmlValidator } from '../metadata/validator';
+import { readXml } from '../metadata/xml-reader';
+
+let sharedValidator: MetadataXmlValidator | undefined;
+
+/** The model takes ~0.2 s to build: build it once per process, on first use. */
+function validator(): MetadataXmlValidator {
+  sharedValidator ??= new MetadataXmlValidator(
+    MetadataTypeModel.fromFile(metadataTypesPath(), TYPE_CORRECTIONS),
+    deployableTypeNames()
+  );
+  return sharedValidator;
+}
+
+/** Problems of one `-meta.xml` file: well-formedness first; the types only when the structure can be trusted. */
+export function checkMetadataFile(file: string, text: string): Problem[] {
+  const document = readXml(text);
+  const issues = document.root ? [...document.issues, ...validator().validate(document.root)] : document.issues;
+  return issues.map((issue) => ({ file, line: issue.line, message: issue.message, severity: issue.severity }));
+}
+
+export const metadataXmlCheck: Check = {
+  id: 'metadata-xml',
+  title:
+    'every -meta.xml is well-formed and matches the Metadata API types: elements, values, order, required elements',
+  async run(project: Project) {
+    const files = project.packageFilesEndingWith('-meta.xml');
+    const problems = files.flatMap((file) => checkMetadataFile(file, project.read(file)));
+    return { filesSeen: files.length, problems };
+  }
+};
