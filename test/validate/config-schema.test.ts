@@ -64,4 +64,30 @@ describe('config-schema check', () => {
       expect.objectContaining({ severity: 'warning', message: expect.stringContaining('EnableSetPasswordInApii') })
     ]);
   });
+
+  it('fails a scratch setting that is not a Metadata API settings type, suggesting the right one', async () => {
+    fixture.replace('config/project-scratch-def.json', '"lightningExperienceSettings"', '"lightningExperienceSetting"');
+    expect(await errorsOf(configSchemaCheck, fixture)).toEqual([
+      expect.objectContaining({
+        file: 'config/project-scratch-def.json',
+        line: 6,
+        message: expect.stringMatching(
+          /"lightningExperienceSetting" is not a Metadata API settings type.*lightningExperienceSettings/
+        )
+      })
+    ]);
+  });
+
+  it('fails an unknown element and a wrong value kind inside a scratch setting', async () => {
+    fixture.replace(
+      'config/project-scratch-def.json',
+      '"enableS1DesktopEnabled": true',
+      '"enableS1DesktopEnabled": "yes",\n      "enableOrderz": true'
+    );
+    const messages = (await errorsOf(configSchemaCheck, fixture)).map((problem) => problem.message);
+    expect(messages).toEqual([
+      expect.stringContaining('LightningExperienceSettings.enableS1DesktopEnabled must be true or false'),
+      expect.stringContaining('LightningExperienceSettings has no element "enableOrderz"')
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
+import { settingsProblems } from './scratch-settings';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -20,7 +21,8 @@ const validateFeature = ajv.compile(
 
 /**
  * `sfdx-project.json` and every `config/*-scratch-def.json` against @salesforce/schemas, plus what the schemas leave
- * open: package directories that do not exist, and a `sourceApiVersion` in the form the CLI accepts.
+ * open: package directories that do not exist, a `sourceApiVersion` in the form the CLI accepts, and scratch org
+ * `settings` against the Metadata API settings types.
  * Scratch org features the schema does not list are warnings, since its list lags behind the features Salesforce offers.
  */
 export const configSchemaCheck: Check = {
@@ -69,11 +71,14 @@ function checkScratchDef(project: Project, file: string): Problem[] {
   if ('problem' in parsed) {
     return [parsed.problem];
   }
-  const definition = parsed.value as { features?: unknown };
+  const definition = parsed.value as { features?: unknown; settings?: unknown };
   const features = Array.isArray(definition.features) ? definition.features : [];
   // Features are checked one by one below so that an unlisted one is a warning, not an error of the whole array.
   const withoutFeatures = { ...(parsed.value as object), features: [] };
   const problems = schemaProblems(file, { ...parsed, value: withoutFeatures }, validateScratchDef);
+  for (const problem of settingsProblems(definition.settings)) {
+    problems.push(error(file, problem.message, lineOf(parsed, problem.path)));
+  }
   features.forEach((feature, index) => {
     const line = lineOf(parsed, ['features', index]);
     if (typeof feature !== 'string') {

@@ -1,7 +1,6 @@
 import { Project } from '../core/project';
 import { Check, Problem } from '../core/types';
-import { TYPE_CORRECTIONS } from '../metadata/allow-list';
-import { MetadataTypeModel, metadataTypesPath } from '../metadata/type-model';
+import { metadataTypeModel } from '../metadata/shared-model';
 import { deployableTypeNames } from '../metadata/sdr-registry';
 import { MetadataXmlValidator } from '../metadata/validator';
 import { readXml } from '../metadata/xml-reader';
@@ -10,10 +9,7 @@ let sharedValidator: MetadataXmlValidator | undefined;
 
 /** The model takes ~0.2 s to build: build it once per process, on first use. */
 function validator(): MetadataXmlValidator {
-  sharedValidator ??= new MetadataXmlValidator(
-    MetadataTypeModel.fromFile(metadataTypesPath(), TYPE_CORRECTIONS),
-    deployableTypeNames()
-  );
+  sharedValidator ??= new MetadataXmlValidator(metadataTypeModel(), deployableTypeNames());
   return sharedValidator;
 }
 
