@@ -9,6 +9,7 @@ import { docsReferenceCheck } from './docs-reference';
 import { eslintCheck } from './eslint';
 import { flowScannerCheck } from './flow-scanner';
 import { metadataXmlCheck } from './metadata-xml';
+import { openapiCheck } from './openapi';
 import { packagingCheck } from './packaging';
 import { typescriptCheck } from './typescript';
 
@@ -20,6 +21,7 @@ export const ALL_CHECKS: Check[] = [
   crossReferencesCheck,
   conventionsCheck,
   docsReferenceCheck,
+  openapiCheck,
   apexFormatCheck,
   apexTypesCheck,
   apexPmdCheck,
