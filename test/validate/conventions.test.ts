@@ -76,4 +76,31 @@ describe('conventions check', () => {
       expect.objectContaining({ file: app, line: 4, message: expect.stringContaining('consumer secret') })
     ]);
   });
+
+  it('fails a permission set description longer than the 255 characters the Metadata API accepts', async () => {
+    const permissionSet = 'force-app/main/default/permissionsets/Invoice_Manager.permissionset-meta.xml';
+    fixture.replace(
+      permissionSet,
+      '<description>Creates and sends invoices.</description>',
+      `<description>${'x'.repeat(256)}</description>`
+    );
+    expect(await errorsOf(conventionsCheck, fixture)).toEqual([
+      expect.objectContaining({
+        file: permissionSet,
+        message: '<description> has 256 characters; PermissionSet accepts at most 255'
+      })
+    ]);
+  });
+
+  it('fails a custom field label longer than 40 characters', async () => {
+    const field = `${OBJECTS}/Invoice__c/fields/Amount__c.field-meta.xml`;
+    fixture.replace(field, '<label>Amount</label>', `<label>${'Amount '.repeat(6)}</label>`);
+    expect(await errorsOf(conventionsCheck, fixture)).toEqual([
+      expect.objectContaining({
+        file: field,
+        line: 7,
+        message: expect.stringContaining('CustomField accepts at most 40')
+      })
+    ]);
+  });
 });

@@ -20,8 +20,24 @@ const SECRET_PATTERNS: Array<{ pattern: RegExp; what: string }> = [
 ];
 
 /**
+ * Text limits the Metadata API enforces at deploy time but the WSDL types do not express, for the top-level elements
+ * of the types this project writes. Sources: the Metadata API reference of each type (PermissionSet description "up to
+ * 255 characters", label 80), the custom field and object limits of the Salesforce Help (labels 40, descriptions
+ * 1,000, help text 510), the custom metadata record label (40).
+ */
+const LENGTH_LIMITS: Record<string, Record<string, number>> = {
+  CustomField: { label: 40, description: 1000, inlineHelpText: 510, relationshipLabel: 80 },
+  CustomObject: { label: 40, pluralLabel: 40, description: 1000 },
+  PermissionSet: { label: 80, description: 255 },
+  PermissionSetGroup: { label: 80, description: 255 },
+  CustomMetadata: { label: 40 },
+  CustomTab: { description: 1000 },
+  ListView: { label: 40 }
+};
+
+/**
  * The project's own rules, which no Salesforce tool checks: every custom object, event, custom metadata type and custom
- * field says what it is for; no file's API version is newer than the project's sourceApiVersion (a newer element fails
+ * field says what it is for; texts stay within the lengths the Metadata API accepts; no file's API version is newer than the project's sourceApiVersion (a newer element fails
  * in an org on the older release); no secret, key or certificate body is committed anywhere in the project.
  */
 export const conventionsCheck: Check = {
@@ -38,7 +54,11 @@ export const conventionsCheck: Check = {
       } catch {
         continue; // the metadata-xml check reports malformed XML with its line
       }
-      problems.push(...descriptionProblems(file, document, text), ...apiVersionProblems(project, file, document, text));
+      problems.push(
+        ...descriptionProblems(file, document, text),
+        ...lengthProblems(file, document, text),
+        ...apiVersionProblems(project, file, document, text)
+      );
     }
     const secretCandidates = [
       ...project.packageFiles(),
@@ -83,6 +103,29 @@ function descriptionProblems(file: string, document: Record<string, Record<strin
     return [error(file, 'custom object, event or metadata type has no <description>', lineOf(text, 'label'))];
   }
   return [];
+}
+
+function lengthProblems(file: string, document: Record<string, Record<string, unknown>>, text: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const [typeName, limits] of Object.entries(LENGTH_LIMITS)) {
+    const root = document[typeName];
+    if (!root) {
+      continue;
+    }
+    for (const [element, limit] of Object.entries(limits)) {
+      const value = root[element];
+      if (typeof value === 'string' && value.length > limit) {
+        problems.push(
+          error(
+            file,
+            `<${element}> has ${value.length} characters; ${typeName} accepts at most ${limit}`,
+            lineOf(text, element)
+          )
+        );
+      }
+    }
+  }
+  return problems;
 }
 
 function apiVersionProblems(
