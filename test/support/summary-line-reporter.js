@@ -5,8 +5,10 @@ class SummaryLineReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     // A suite that fails to load has no failed tests of its own: count it, so a broken file never reads as green.
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    const line = `${results.numPassedTests} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : '');
-    process.once('exit', () => process.stdout.write(`\n${line}\n`));
+    const line =
+      `${results.numPassedTests} passed, ${failed} failed` +
+      (skipped ? `, ${skipped} skipped` : "");
+    process.once("exit", () => process.stdout.write(`\n${line}\n`));
   }
 }
 

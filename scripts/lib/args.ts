@@ -1,0 +1,101 @@
+import { UsageError } from './cli';
+
+/** How a command-line flag takes its value: a switch, a text, a whole number, or a comma-separated list. */
+export type FlagKind = 'boolean' | 'string' | 'number' | 'list';
+
+export interface FlagDefinition {
+  readonly kind: FlagKind;
+  /** Shown in the usage text after the flag, e.g. ALIAS. */
+  readonly valueName?: string;
+  readonly description: string;
+}
+
+export type FlagDefinitions = Readonly<Record<string, FlagDefinition>>;
+
+type ValueOf<K extends FlagKind> = K extends 'boolean'
+  ? boolean
+  : K extends 'list'
+    ? string[]
+    : K extends 'number'
+      ? number | undefined
+      : string | undefined;
+
+/** The parsed flags, typed from their definitions: `flags['target-org']` is `string | undefined`. */
+export type ParsedFlags<D extends FlagDefinitions> = { [Name in keyof D]: ValueOf<D[Name]['kind']> };
+
+/** The usage text of a command: what it does, then one line per flag. */
+export function formatUsage(command: string, summary: string, definitions: FlagDefinitions): string {
+  const rows = Object.entries(definitions).map(([name, definition]) => {
+    const left = definition.kind === 'boolean' ? `--${name}` : `--${name} ${definition.valueName ?? 'VALUE'}`;
+    return { left, description: definition.description };
+  });
+  const width = Math.max(...rows.map((row) => row.left.length));
+  const lines = rows.map((row) => `  ${row.left.padEnd(width)}  ${row.description}`);
+  return `Usage: ${command}\n\n${summary}\n\nOptions:\n${lines.join('\n')}`;
+}
+
+/**
+ * Parses `--name value`, `--name=value` and `--switch` flags. Anything else, a missing value or a number that is
+ * not one is a UsageError that ends with the usage text, so the user sees what the command accepts.
+ */
+export function parseFlags<D extends FlagDefinitions>(argv: string[], definitions: D, usage: string): ParsedFlags<D> {
+  const values: Record<string, boolean | string | number | string[] | undefined> = {};
+  for (const [name, definition] of Object.entries(definitions)) {
+    values[name] = definition.kind === 'boolean' ? false : definition.kind === 'list' ? [] : undefined;
+  }
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === '-h' && definitions.help !== undefined) {
+      values.help = true;
+      continue;
+    }
+    const match = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(argument);
+    const name = match?.[1];
+    const definition = name === undefined ? undefined : definitions[name];
+    if (match === null || name === undefined || definition === undefined) {
+      throw new UsageError(`unknown argument "${argument}"\n\n${usage}`);
+    }
+    if (definition.kind === 'boolean') {
+      if (match[2] !== undefined) {
+        throw new UsageError(`--${name} takes no value\n\n${usage}`);
+      }
+      values[name] = true;
+      continue;
+    }
+    let text = match[2];
+    if (text === undefined) {
+      const next = argv[index + 1];
+      if (next === undefined || next.startsWith('--')) {
+        throw new UsageError(`--${name} needs a value (${definition.valueName ?? 'VALUE'})\n\n${usage}`);
+      }
+      text = next;
+      index++;
+    }
+    values[name] = convert(name, definition, text, values[name], usage);
+  }
+  return values as ParsedFlags<D>;
+}
+
+function convert(
+  name: string,
+  definition: FlagDefinition,
+  text: string,
+  previous: boolean | string | number | string[] | undefined,
+  usage: string
+): string | number | string[] {
+  if (definition.kind === 'number') {
+    const number = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(number)) {
+      throw new UsageError(`--${name} needs a whole number, not "${text}"\n\n${usage}`);
+    }
+    return number;
+  }
+  if (definition.kind === 'list') {
+    const items = text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    return [...(Array.isArray(previous) ? previous : []), ...items];
+  }
+  return text;
+}

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { StepFailure, StepReport } from '../lib/progress';
+
+/**
+ * The JWT app's global OAuth settings hold its certificate and, once retrieved, its consumer secret, so only a
+ * template is committed; a git-ignored copy goes into the package for a deploy (docs/portal-integration.md).
+ */
+export const GLOBAL_OAUTH_TEMPLATE =
+  'force-app-optional/external-client-app/Customer_Portal_Integration.ecaGlblOauth-meta.xml.template';
+export const GLOBAL_OAUTH_SETTINGS =
+  'force-app/portal-integration/main/connected-app/extlClntAppGlobalOauthSets/Customer_Portal_Integration.ecaGlblOauth-meta.xml';
+
+interface Replacement {
+  filename?: string;
+  replaceWithEnv?: string;
+  allowUnsetEnvVariable?: boolean;
+}
+
+interface ProjectJson {
+  packageDirectories?: Array<{ path: string }>;
+  sourceApiVersion?: string;
+  replacements?: Replacement[];
+}
+
+function readProjectJson(projectRoot: string): ProjectJson {
+  return JSON.parse(readFileSync(join(projectRoot, 'sfdx-project.json'), 'utf8')) as ProjectJson;
+}
+
+/** The API version the scripts talk to the org with: the project's sourceApiVersion. */
+export function projectApiVersion(projectRoot: string): string {
+  return readProjectJson(projectRoot).sourceApiVersion ?? '65.0';
+}
+
+/**
+ * The environment variables a full deploy needs and lacks: those of sfdx-project.json's `replacements` whose file
+ * exists inside a package directory (files outside are deployed only on purpose, with --source-dir).
+ */
+export function missingDeployVariables(
+  projectRoot: string,
+  env: NodeJS.ProcessEnv
+): Array<{ variable: string; file: string }> {
+  const project = readProjectJson(projectRoot);
+  const packageDirs = (project.packageDirectories ?? []).map((dir) => dir.path.replace(/\/+$/, '') + '/');
+  return (project.replacements ?? []).flatMap((replacement) => {
+    const { filename, replaceWithEnv } = replacement;
+    if (
+      filename === undefined ||
+      replaceWithEnv === undefined ||
+      replacement.allowUnsetEnvVariable === true ||
+      !packageDirs.some((dir) => filename.startsWith(dir)) ||
+      !existsSync(join(projectRoot, filename)) ||
+      (env[replaceWithEnv] ?? '') !== ''
+    ) {
+      return [];
+    }
+    return [{ variable: replaceWithEnv, file: filename }];
+  });
+}
+
+const VARIABLE_HINTS: Record<string, string> = {
+  SF_APP_CONTACT_EMAIL: 'export SF_APP_CONTACT_EMAIL=salesforce-admins@your-company.example',
+  SF_JWT_CERT_PEM: 'export SF_JWT_CERT_PEM="$(cat portal-jwt.crt)"'
+};
+
+/**
+ * Gets the project ready for a full deploy: with a certificate in SF_JWT_CERT_PEM, copies the global OAuth settings
+ * template into the package (unless a copy exists); then checks that every deploy-time variable is set, and fails
+ * with the variable, the file that needs it and how to set it. Never prints a variable's value.
+ */
+export async function prepareProject(projectRoot: string, env: NodeJS.ProcessEnv): Promise<StepReport> {
+  const notes: string[] = [];
+  const certificate = env.SF_JWT_CERT_PEM ?? '';
+  const settings = join(projectRoot, GLOBAL_OAUTH_SETTINGS);
+  if (certificate !== '' && !/-----BEGIN CERTIFICATE-----/.test(certificate)) {
+    throw new StepFailure('SF_JWT_CERT_PEM is set but holds no PEM certificate (-----BEGIN CERTIFICATE-----).');
+  }
+  if (existsSync(settings)) {
+    notes.push('the JWT app keeps its global OAuth settings copy');
+  } else if (certificate !== '') {
+    await mkdir(dirname(settings), { recursive: true });
+    await copyFile(join(projectRoot, GLOBAL_OAUTH_TEMPLATE), settings);
+    notes.push(`copied the JWT app's global OAuth settings from the template (git-ignored)`);
+  } else {
+    notes.push('no SF_JWT_CERT_PEM: the JWT app is deployed without its certificate, so JWT logins wait for it');
+  }
+  const missing = missingDeployVariables(projectRoot, env);
+  if (missing.length > 0) {
+    const first = missing[0];
+    throw new StepFailure(
+      `${first.variable} is not set: the deploy writes it into ${first.file} (${VARIABLE_HINTS[first.variable] ?? `export ${first.variable}=...`}).`,
+      missing.slice(1).map((entry) => `${entry.variable} is not set either (needed by ${entry.file})`)
+    );
+  }
+  return { note: notes.join('; ') };
+}

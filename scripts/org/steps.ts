@@ -1,0 +1,330 @@
+import { ConfigAggregator, OrgConfigProperties, StateAggregator } from '@salesforce/core';
+import { OrgApi, orgApiOf } from '../lib/org-api';
+import { connectToOrg, OrgTarget } from '../lib/org-auth';
+import { Step, StepFailure, StepReport } from '../lib/progress';
+import { deployedComponentCount, describeDeployProblems, SfOutcome, SfRunner } from '../lib/sf-cli';
+import { OrgFacts, readOrgFacts, refusalForProduction } from './org-facts';
+import { assignPermissionSets } from './permission-sets';
+import { prepareProject, projectApiVersion } from './project-check';
+import { formatSeedOutcome, runSeed, SeedError } from './seed/apply';
+import { SEED_BATCHES } from './seed/seed-data';
+import { orgSeedStore } from './seed/store';
+
+/** An org the scripts are connected to. */
+export interface ConnectedOrg {
+  label: string;
+  username: string;
+  instanceUrl: string;
+  api: OrgApi;
+  facts: OrgFacts;
+}
+
+/** What the steps need from the outside world; tests replace every part. */
+export interface OrgScriptDeps {
+  projectRoot: string;
+  env: NodeJS.ProcessEnv;
+  sf: SfRunner;
+  openOrg(target: OrgTarget): Promise<ConnectedOrg>;
+  /** The username an alias already names, if any. */
+  aliasOwner(alias: string): Promise<string | undefined>;
+  /** The sf CLI's default Dev Hub (target-dev-hub), if set. */
+  defaultDevHub(): Promise<string | undefined>;
+}
+
+export interface OrgScriptOptions {
+  /** Alias or username of the org to set up (org:setup), or the alias of the new scratch org (org:create). */
+  targetOrg: string;
+  devHub?: string;
+  durationDays: number;
+  setDefault: boolean;
+  validate: boolean;
+  testLevel?: string;
+  waitMinutes: number;
+  seed: boolean;
+  permissionSets: readonly string[];
+  allowProduction: boolean;
+}
+
+/** Shared by the steps of one run: what earlier steps found out. */
+export interface OrgScriptRun {
+  deps: OrgScriptDeps;
+  options: OrgScriptOptions;
+  org?: ConnectedOrg;
+}
+
+/** The real outside world. */
+export function realDeps(projectRoot: string, sf: SfRunner): OrgScriptDeps {
+  const apiVersion = projectApiVersion(projectRoot);
+  return {
+    projectRoot,
+    env: process.env,
+    sf,
+    async openOrg(target) {
+      const session = await connectToOrg(target, apiVersion);
+      const api = orgApiOf(session.connection, session.username);
+      return {
+        label: session.label,
+        username: session.username,
+        instanceUrl: session.instanceUrl,
+        api,
+        facts: await readOrgFacts(api)
+      };
+    },
+    async aliasOwner(alias) {
+      const state = await StateAggregator.getInstance();
+      return state.aliases.getUsername(alias) ?? undefined;
+    },
+    async defaultDevHub() {
+      const config = await ConfigAggregator.create();
+      const value = config.getPropertyValue<string>(OrgConfigProperties.TARGET_DEV_HUB);
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    }
+  };
+}
+
+function connected(run: OrgScriptRun): ConnectedOrg {
+  if (run.org === undefined) {
+    throw new Error('no org is connected yet');
+  }
+  return run.org;
+}
+
+/** Fails the step with the command's message and its problems (component errors, failed tests). */
+function requireSuccess(outcome: SfOutcome, sentence: string): Extract<SfOutcome, { ok: true }> {
+  if (!outcome.ok) {
+    throw new StepFailure(
+      `${sentence}: ${outcome.message.replace(/[.\s]+$/, '')}.`,
+      describeDeployProblems(outcome.result)
+    );
+  }
+  return outcome;
+}
+
+const checkProject: Step<OrgScriptRun> = {
+  title: 'Checking the project (deploy-time variables, JWT app settings)',
+  run: (run) => prepareProject(run.deps.projectRoot, run.deps.env)
+};
+
+async function connectTo(run: OrgScriptRun, aliasOrUsername: string): Promise<ConnectedOrg> {
+  const org = await run.deps.openOrg({ kind: 'stored', aliasOrUsername });
+  const refusal = run.options.allowProduction
+    ? undefined
+    : refusalForProduction(
+        org.facts,
+        aliasOrUsername,
+        'this script deploys value sets that replace its picklists and seeds test data'
+      );
+  if (refusal !== undefined) {
+    throw new StepFailure(refusal);
+  }
+  run.org = org;
+  return org;
+}
+
+const connectToTarget: Step<OrgScriptRun> = {
+  title: 'Connecting to the org',
+  async run(run) {
+    const org = await connectTo(run, run.options.targetOrg);
+    return {
+      note: `${org.username} (${org.facts.kind}, ${org.facts.name})`,
+      summary: [`org:              ${run.options.targetOrg} = ${org.username} (${org.facts.kind})`]
+    };
+  }
+};
+
+const connectToDevHub: Step<OrgScriptRun> = {
+  title: 'Connecting to the Dev Hub',
+  async run(run) {
+    const alias = run.options.targetOrg;
+    const owner = await run.deps.aliasOwner(alias);
+    if (owner !== undefined) {
+      throw new StepFailure(
+        `The alias "${alias}" already names ${owner}: choose another alias, or set that org up with ` +
+          `npm run org:setup -- --target-org ${alias}.`
+      );
+    }
+    const devHub = run.options.devHub ?? (await run.deps.defaultDevHub());
+    if (devHub === undefined) {
+      throw new StepFailure(
+        'No Dev Hub: pass --target-dev-hub ALIAS, or log in to one with npx sf org login web --set-default-dev-hub --alias devhub.'
+      );
+    }
+    const hub = await run.deps.openOrg({ kind: 'stored', aliasOrUsername: devHub });
+    try {
+      await hub.api.query('SELECT Id FROM ScratchOrgInfo LIMIT 1');
+    } catch {
+      throw new StepFailure(
+        `${devHub} is not a Dev Hub: enable Dev Hub in its Setup, or pass another --target-dev-hub.`
+      );
+    }
+    run.options.devHub = devHub;
+    return { note: `${devHub} = ${hub.username}` };
+  }
+};
+
+const createScratchOrg: Step<OrgScriptRun> = {
+  title: 'Creating the scratch org (a few minutes)',
+  async run(run) {
+    const { options } = run;
+    const outcome = await run.deps.sf([
+      'org',
+      'create',
+      'scratch',
+      '--definition-file',
+      'config/project-scratch-def.json',
+      '--alias',
+      options.targetOrg,
+      '--target-dev-hub',
+      options.devHub ?? '',
+      '--duration-days',
+      String(options.durationDays),
+      '--wait',
+      String(Math.max(options.waitMinutes, 10)),
+      ...(options.setDefault ? ['--set-default'] : [])
+    ]);
+    requireSuccess(outcome, 'The scratch org could not be created');
+    const org = await connectTo(run, options.targetOrg);
+    return {
+      note: `${options.targetOrg} = ${org.username}, for ${options.durationDays} day(s)`,
+      summary: [`scratch org:      ${options.targetOrg} = ${org.username}, expires in ${options.durationDays} day(s)`]
+    };
+  }
+};
+
+const deployOrgSettings: Step<OrgScriptRun> = {
+  title: 'Deploying the org settings (Orders on, flows deploy as active)',
+  async run(run) {
+    if (connected(run).facts.kind === 'scratch') {
+      return { skipped: true, note: 'the scratch org definition sets them' };
+    }
+    const outcome = await run.deps.sf([
+      'project',
+      'deploy',
+      'start',
+      '--source-dir',
+      'force-app-optional/org-settings',
+      '--target-org',
+      run.options.targetOrg,
+      '--wait',
+      String(run.options.waitMinutes)
+    ]);
+    requireSuccess(outcome, 'The org settings could not be deployed');
+    return { note: 'OrderSettings and FlowSettings' };
+  }
+};
+
+const validateDeploy: Step<OrgScriptRun> = {
+  title: 'Validating the deploy with RunLocalTests',
+  async run(run) {
+    const outcome = await run.deps.sf([
+      'project',
+      'deploy',
+      'validate',
+      '--target-org',
+      run.options.targetOrg,
+      '--test-level',
+      'RunLocalTests',
+      '--wait',
+      String(run.options.waitMinutes)
+    ]);
+    requireSuccess(outcome, 'The validation failed');
+    return { summary: ['validation:       passed with RunLocalTests'] };
+  }
+};
+
+const deployProject: Step<OrgScriptRun> = {
+  title: 'Deploying the project',
+  async run(run) {
+    const outcome = await run.deps.sf([
+      'project',
+      'deploy',
+      'start',
+      '--target-org',
+      run.options.targetOrg,
+      '--wait',
+      String(run.options.waitMinutes),
+      ...(run.options.testLevel ? ['--test-level', run.options.testLevel] : [])
+    ]);
+    const success = requireSuccess(outcome, 'The deploy failed');
+    const count = deployedComponentCount(success.result);
+    const what = count === undefined ? 'deployed' : `${count} components`;
+    return { note: what, summary: [`deploy:           ${what}`] };
+  }
+};
+
+const assignPermissions: Step<OrgScriptRun> = {
+  title: 'Assigning permission sets',
+  async run(run) {
+    const org = connected(run);
+    const plan = await assignPermissionSets(org.api, run.options.permissionSets);
+    if (plan.missing.length > 0) {
+      throw new StepFailure(
+        `The org has no permission set ${plan.missing.join(', ')}: deploy the project first (or check the name).`
+      );
+    }
+    const assigned = plan.toAssign.map((entry) => entry.name);
+    const note =
+      assigned.length === 0
+        ? `all ${plan.alreadyAssigned.length} were assigned already`
+        : `assigned ${assigned.join(', ')}${plan.alreadyAssigned.length ? `; ${plan.alreadyAssigned.length} were assigned already` : ''}`;
+    return { note, summary: [`permission sets:  ${run.options.permissionSets.join(', ')} (${org.username})`] };
+  }
+};
+
+/** Seeds the connected org; shared by org:create, org:setup and org:seed. */
+export async function seedConnectedOrg(org: ConnectedOrg, dryRun: boolean): Promise<StepReport> {
+  const outcome = await runSeed(SEED_BATCHES, orgSeedStore(org.api), { dryRun });
+  const lines = formatSeedOutcome(outcome);
+  const closing = lines[lines.length - 1];
+  return { note: closing, details: lines.slice(0, -1), summary: [`seed data:        ${closing}`] };
+}
+
+const seedData: Step<OrgScriptRun> = {
+  title: 'Seeding data',
+  async run(run) {
+    try {
+      return await seedConnectedOrg(connected(run), false);
+    } catch (cause) {
+      if (cause instanceof SeedError) {
+        throw new StepFailure(cause.message, cause.details);
+      }
+      throw cause;
+    }
+  }
+};
+
+/** org:setup: an existing org. */
+export function setupSteps(options: OrgScriptOptions): Step<OrgScriptRun>[] {
+  return [
+    checkProject,
+    connectToTarget,
+    deployOrgSettings,
+    ...(options.validate ? [validateDeploy] : []),
+    deployProject,
+    assignPermissions,
+    ...(options.seed ? [seedData] : [])
+  ];
+}
+
+/** org:create: a new scratch org. */
+export function createSteps(options: OrgScriptOptions): Step<OrgScriptRun>[] {
+  return [
+    checkProject,
+    connectToDevHub,
+    createScratchOrg,
+    ...(options.validate ? [validateDeploy] : []),
+    deployProject,
+    assignPermissions,
+    ...(options.seed ? [seedData] : [])
+  ];
+}
+
+/** The closing lines: how to open the org without a password (a front-door URL would carry a session id). */
+export function loginLines(run: OrgScriptRun): string[] {
+  const org = connected(run);
+  return [
+    `instance:         ${org.instanceUrl}`,
+    `username:         ${org.username}`,
+    `log in:           npx sf org open --target-org ${run.options.targetOrg}`
+  ];
+}

@@ -1,0 +1,317 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { OrgApi } from '../../scripts/lib/org-api';
+import { runSteps } from '../../scripts/lib/progress';
+import { SfOutcome } from '../../scripts/lib/sf-cli';
+import { OrgKind } from '../../scripts/org/org-facts';
+import { parseCreateOptions, parseSetupOptions } from '../../scripts/org/options';
+import {
+  ConnectedOrg,
+  createSteps,
+  loginLines,
+  OrgScriptDeps,
+  OrgScriptOptions,
+  OrgScriptRun,
+  setupSteps
+} from '../../scripts/org/steps';
+import { fakeClock, ScriptedOrgApi } from '../support/fake-org';
+
+const ECA =
+  'force-app/portal-integration/main/connected-app/externalClientApps/Customer_Portal_Integration.eca-meta.xml';
+
+function tempProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'org-steps-'));
+  writeFileSync(join(root, 'sfdx-project.json'), readFileSync(join(__dirname, '..', '..', 'sfdx-project.json')));
+  mkdirSync(dirname(join(root, ECA)), { recursive: true });
+  writeFileSync(join(root, ECA), '<ExternalClientApplication/>');
+  return root;
+}
+
+/** An org that has the deployed metadata the seed checks for, and answers every other query with nothing. */
+function deployedOrgApi(): ScriptedOrgApi {
+  return new ScriptedOrgApi([
+    [
+      /FROM SubscriptionBuildFilter__mdt/,
+      [
+        {
+          Id: 'm00A',
+          DeveloperName: 'Approved_Orders',
+          TargetObject__c: 'Order',
+          ChildRelation__c: 'OrderItems',
+          Active__c: true
+        }
+      ]
+    ],
+    [/FROM Pricebook2/, [{ Id: '01sA', IsStandard: true, IsActive: true }]],
+    [/FROM User WHERE/, [{ Id: '005A' }]],
+    [
+      /FROM PermissionSet WHERE/,
+      [
+        { Id: '0PS1', Name: 'Portal_Integration' },
+        { Id: '0PS2', Name: 'Subscription_Admin' }
+      ]
+    ]
+  ]);
+}
+
+interface Harness {
+  run: OrgScriptRun;
+  sfCalls: string[][];
+  opened: string[];
+  out: string[];
+  err: string[];
+}
+
+function harness(
+  options: OrgScriptOptions,
+  overrides: {
+    sf?: (args: string[]) => SfOutcome;
+    kind?: OrgKind;
+    api?: OrgApi;
+    aliasOwner?: string;
+    devHub?: string;
+  } = {}
+): Harness {
+  const sfCalls: string[][] = [];
+  const opened: string[] = [];
+  const api = overrides.api ?? deployedOrgApi();
+  const deps: OrgScriptDeps = {
+    projectRoot: tempProject(),
+    env: { SF_APP_CONTACT_EMAIL: 'admins@example.com' },
+    sf: async (args) => {
+      sfCalls.push(args);
+      return overrides.sf?.(args) ?? { ok: true, result: { files: [{}, {}] }, warnings: [] };
+    },
+    openOrg: async (target): Promise<ConnectedOrg> => {
+      const name = target.kind === 'stored' ? target.aliasOrUsername : target.username;
+      opened.push(name);
+      return {
+        label: name,
+        username: `${name}@example.com`,
+        instanceUrl: 'https://dev.my.salesforce.com',
+        api,
+        facts: { name: 'Portal Dev', kind: overrides.kind ?? 'scratch', edition: 'Developer Edition' }
+      };
+    },
+    aliasOwner: async () => overrides.aliasOwner,
+    defaultDevHub: async () => overrides.devHub
+  };
+  return { run: { deps, options }, sfCalls, opened, out: [], err: [] };
+}
+
+async function runAll(h: Harness, steps: ReturnType<typeof setupSteps>) {
+  const outcome = await runSteps(
+    steps,
+    h.run,
+    { write: (text) => h.out.push(text), error: (text) => h.err.push(text) },
+    fakeClock()
+  );
+  rmSync(h.run.deps.projectRoot, { recursive: true, force: true });
+  return outcome;
+}
+
+const setupOptions = (argv: string[]) => parseSetupOptions(argv) as OrgScriptOptions;
+const createOptions = (argv: string[]) => parseCreateOptions(argv) as OrgScriptOptions;
+
+describe('org:setup', () => {
+  it('checks, connects, deploys, assigns and seeds a scratch org, in numbered steps', async () => {
+    const options = setupOptions(['--target-org', 'dev', '--permission-sets', 'Portal_Integration,Subscription_Admin']);
+    const h = harness(options);
+    const outcome = await runAll(h, setupSteps(options));
+
+    expect(outcome.ok).toBe(true);
+    expect(h.out.filter((line) => line.startsWith('['))).toEqual([
+      '[1/6] Checking the project (deploy-time variables, JWT app settings)...\n',
+      '[2/6] Connecting to the org...\n',
+      '[3/6] Deploying the org settings (Orders on, flows deploy as active)...\n',
+      '[4/6] Deploying the project...\n',
+      '[5/6] Assigning permission sets...\n',
+      '[6/6] Seeding data...\n'
+    ]);
+    expect(h.out.join('')).toContain('skipped: the scratch org definition sets them');
+    expect(h.sfCalls).toEqual([['project', 'deploy', 'start', '--target-org', 'dev', '--wait', '60']]);
+    const api = h.run.org?.api as ScriptedOrgApi;
+    expect(api.created[0]).toEqual({
+      sobject: 'PermissionSetAssignment',
+      records: [
+        { AssigneeId: '005A', PermissionSetId: '0PS1' },
+        { AssigneeId: '005A', PermissionSetId: '0PS2' }
+      ]
+    });
+    expect(api.created.map((write) => write.sobject)).toContain('Account');
+    expect(outcome.summary).toEqual([
+      'org:              dev = dev@example.com (scratch)',
+      'deploy:           2 components',
+      'permission sets:  Portal_Integration, Subscription_Admin (dev@example.com)',
+      'seed data:        68 created, 0 updated, 2 already up to date.'
+    ]);
+    expect(loginLines(h.run)).toEqual([
+      'instance:         https://dev.my.salesforce.com',
+      'username:         dev@example.com',
+      'log in:           npx sf org open --target-org dev'
+    ]);
+  });
+
+  it('deploys the org settings to a sandbox and validates first when asked', async () => {
+    const options = setupOptions(['--target-org', 'uat', '--validate', '--skip-seed', '--test-level', 'RunLocalTests']);
+    const h = harness(options, { kind: 'sandbox' });
+    await runAll(h, setupSteps(options));
+    expect(h.sfCalls).toEqual([
+      [
+        'project',
+        'deploy',
+        'start',
+        '--source-dir',
+        'force-app-optional/org-settings',
+        '--target-org',
+        'uat',
+        '--wait',
+        '60'
+      ],
+      ['project', 'deploy', 'validate', '--target-org', 'uat', '--test-level', 'RunLocalTests', '--wait', '60'],
+      ['project', 'deploy', 'start', '--target-org', 'uat', '--wait', '60', '--test-level', 'RunLocalTests']
+    ]);
+  });
+
+  it('stops at a failed deploy with its component errors and assigns nothing', async () => {
+    const options = setupOptions(['--target-org', 'dev']);
+    const h = harness(options, {
+      sf: () => ({
+        ok: false,
+        name: 'DeployFailed',
+        message: 'the command ended with status 1',
+        result: {
+          details: {
+            componentFailures: { componentType: 'ApexClass', fullName: 'Broken', problem: 'Unexpected token' }
+          }
+        }
+      })
+    });
+    const outcome = await runAll(h, setupSteps(options));
+    expect(outcome.ok).toBe(false);
+    expect(h.err.join('')).toBe(
+      'error: The deploy failed: the command ended with status 1.\n  ApexClass Broken: Unexpected token\n'
+    );
+    expect((h.run.org?.api as ScriptedOrgApi).created).toEqual([]);
+    expect(h.out.join('')).not.toContain('[5/6]');
+  });
+
+  it('refuses a production org unless asked', async () => {
+    const options = setupOptions(['--target-org', 'prod']);
+    const h = harness(options, { kind: 'production' });
+    await runAll(h, setupSteps(options));
+    expect(h.err.join('')).toContain('error: prod is a production org (Developer Edition), and this script deploys');
+    expect(h.sfCalls).toEqual([]);
+  });
+});
+
+describe('org:create', () => {
+  it('creates the scratch org through the Dev Hub, then sets it up', async () => {
+    const options = createOptions([
+      '--alias',
+      'feature-x',
+      '--duration-days',
+      '3',
+      '--skip-seed',
+      '--permission-sets',
+      'Portal_Integration'
+    ]);
+    const h = harness(options, { devHub: 'devhub' });
+    const outcome = await runAll(h, createSteps(options));
+    expect(outcome.ok).toBe(true);
+    expect(h.opened).toEqual(['devhub', 'feature-x']);
+    expect(h.sfCalls[0]).toEqual([
+      'org',
+      'create',
+      'scratch',
+      '--definition-file',
+      'config/project-scratch-def.json',
+      '--alias',
+      'feature-x',
+      '--target-dev-hub',
+      'devhub',
+      '--duration-days',
+      '3',
+      '--wait',
+      '60'
+    ]);
+    expect(outcome.summary[0]).toBe('scratch org:      feature-x = feature-x@example.com, expires in 3 day(s)');
+  });
+
+  it.each([
+    [
+      { aliasOwner: 'test-old@example.com', devHub: 'devhub' },
+      'The alias "feature-x" already names test-old@example.com'
+    ],
+    [
+      {},
+      'No Dev Hub: pass --target-dev-hub ALIAS, or log in to one with npx sf org login web --set-default-dev-hub --alias devhub.'
+    ]
+  ])('stops before creating anything: %j', async (overrides, message) => {
+    const options = createOptions(['--alias', 'feature-x']);
+    const h = harness(options, overrides);
+    const outcome = await runAll(h, createSteps(options));
+    expect(outcome.ok).toBe(false);
+    expect(h.err.join('')).toContain(`error: ${message}`);
+    expect(h.sfCalls).toEqual([]);
+  });
+
+  it('refuses a Dev Hub that is not one', async () => {
+    const api = new ScriptedOrgApi();
+    api.query = async () => Promise.reject(new Error("sObject type 'ScratchOrgInfo' is not supported."));
+    const options = createOptions(['--alias', 'feature-x', '--target-dev-hub', 'sandbox']);
+    const h = harness(options, { api });
+    await runAll(h, createSteps(options));
+    expect(h.err.join('')).toContain(
+      'error: sandbox is not a Dev Hub: enable Dev Hub in its Setup, or pass another --target-dev-hub.'
+    );
+  });
+
+  it('reports why the scratch org could not be created', async () => {
+    const options = createOptions(['--alias', 'feature-x', '--target-dev-hub', 'devhub']);
+    const h = harness(options, {
+      sf: () => ({
+        ok: false,
+        name: 'SignupFailedError',
+        message: 'The scratch org limit is reached.',
+        result: undefined
+      })
+    });
+    await runAll(h, createSteps(options));
+    expect(h.err.join('')).toBe('error: The scratch org could not be created: The scratch org limit is reached.\n');
+  });
+});
+
+describe('the options of org:setup and org:create', () => {
+  it.each([
+    [() => parseSetupOptions([]), '--target-org is required'],
+    [
+      () => parseSetupOptions(['--target-org', 'x', '--test-level', 'All']),
+      '--test-level must be one of NoTestRun, RunLocalTests, RunAllTestsInOrg, not "All"'
+    ],
+    [() => parseCreateOptions([]), '--alias is required'],
+    [
+      () => parseCreateOptions(['--alias', 'x', '--duration-days', '31']),
+      '--duration-days must be between 1 and 30, not 31'
+    ]
+  ])('%#: refuses bad input', (parse, message) => {
+    expect(parse).toThrow(message);
+  });
+
+  it('answers help', () => {
+    expect(parseSetupOptions(['--help'])).toBe('help');
+    expect(parseCreateOptions(['-h'])).toBe('help');
+  });
+});
+
+describe('permission sets the org lacks', () => {
+  it('stop the run with their names', async () => {
+    const options = setupOptions(['--target-org', 'dev', '--skip-seed']);
+    const h = harness(options);
+    await runAll(h, setupSteps(options));
+    expect(h.err.join('')).toBe(
+      'error: The org has no permission set Customer_Service_Agent, Subscription_Order_Source: deploy the project first (or check the name).\n'
+    );
+  });
+});
