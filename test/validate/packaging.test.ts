@@ -77,4 +77,18 @@ describe('packaging check', () => {
     fixture.write(`${LWC}/__tests__/invoiceSummary.test.js`, 'test.todo("later");\n');
     expect(await problemsOf(packagingCheck, fixture)).toEqual([]);
   });
+
+  it('names the missing -meta.xml of a class kept in a feature folder instead of classes/', async () => {
+    const feature = 'force-app/main/default/engine';
+    fixture.write(
+      `${feature}/InvoiceNumbers.cls`,
+      fixture.read(`${CLASSES}/InvoiceDefaults.cls`).replace('InvoiceDefaults', 'InvoiceNumbers')
+    );
+    expect(await errorsOf(packagingCheck, fixture)).toEqual([
+      expect.objectContaining({
+        file: `${feature}/InvoiceNumbers.cls`,
+        message: expect.stringContaining('needs InvoiceNumbers.cls-meta.xml')
+      })
+    ]);
+  });
 });

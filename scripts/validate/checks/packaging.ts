@@ -79,8 +79,10 @@ function uncoveredMessage(project: Project, file: string): string {
   const prefix = 'not part of any metadata component, so sf would silently leave it out of a deploy';
   const extension = /\.([^./]+)$/.exec(file)?.[1];
   const sourceType = extension && !file.endsWith('-meta.xml') ? registry.getTypeBySuffix(extension) : undefined;
-  const folder = basename(dirname(file));
-  if (sourceType?.directoryName === folder && !existsSync(project.abs(`${file}-meta.xml`))) {
+  // A type bound to its folder (e.g. .xml under emailservices/) only counts there; others (.cls) live in any folder.
+  const inItsFolder =
+    sourceType && (!sourceType.strictDirectoryName || sourceType.directoryName === basename(dirname(file)));
+  if (sourceType && inItsFolder && !existsSync(project.abs(`${file}-meta.xml`))) {
     return `${prefix}: ${sourceType.name} source needs ${basename(file)}-meta.xml beside it`;
   }
   return `${prefix}: check the file name's suffix and its folder (a flow is flows/Name.flow-meta.xml, an object field objects/Object/fields/Field__c.field-meta.xml)`;
