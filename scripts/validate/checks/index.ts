@@ -8,6 +8,7 @@ import { crossReferencesCheck } from './cross-references';
 import { docsReferenceCheck } from './docs-reference';
 import { eslintCheck } from './eslint';
 import { flowScannerCheck } from './flow-scanner';
+import { metadataRulesCheck } from './metadata-rules';
 import { metadataXmlCheck } from './metadata-xml';
 import { openapiCheck } from './openapi';
 import { packagingCheck } from './packaging';
@@ -17,6 +18,7 @@ import { typescriptCheck } from './typescript';
 export const ALL_CHECKS: Check[] = [
   configSchemaCheck,
   metadataXmlCheck,
+  metadataRulesCheck,
   packagingCheck,
   crossReferencesCheck,
   conventionsCheck,

@@ -1,0 +1,34 @@
+import { Project } from '../core/project';
+import { Check } from '../core/types';
+import { APEX_RULES } from '../rules/apex';
+import { CUSTOM_FIELD_RULES, isCustomField } from '../rules/custom-field';
+import { CUSTOM_OBJECT_RULES } from '../rules/custom-object';
+import { FLOW_RULES } from '../rules/flow';
+import { applyRules, loadMetadataModel } from '../rules/model';
+import { PERMISSION_SET_RULES } from '../rules/permission-set';
+import { PICKLIST_VALUE_RULES, valueLists } from '../rules/picklist-values';
+import { STANDARD_VALUE_SET_RULES } from '../rules/standard-value-set';
+
+/**
+ * Deploy rules that the Metadata API types cannot express because they depend on combinations of values: what a
+ * field's <type> needs and refuses, picklist values, object kinds and master-detail relationships, flow connectors
+ * and triggers, permission dependencies, trigger names. Each rule lives in `scripts/validate/rules/` with its reason
+ * and source; docs/quality-gate/metadata-rules.md lists them all.
+ */
+export const metadataRulesCheck: Check = {
+  id: 'metadata-rules',
+  title: 'deploy rules the Metadata API types cannot express: field types, picklists, objects, flows, permissions',
+  async run(project: Project) {
+    const model = loadMetadataModel(project);
+    const problems = [
+      ...applyRules(CUSTOM_FIELD_RULES, model.fields.filter(isCustomField), model),
+      ...applyRules(PICKLIST_VALUE_RULES, valueLists(model), model),
+      ...applyRules(STANDARD_VALUE_SET_RULES, model.standardValueSets, model),
+      ...applyRules(CUSTOM_OBJECT_RULES, model.objects, model),
+      ...applyRules(FLOW_RULES, model.flows, model),
+      ...applyRules(PERMISSION_SET_RULES, model.permissionSets, model),
+      ...applyRules(APEX_RULES, model.triggers, model)
+    ];
+    return { filesSeen: model.filesSeen, problems };
+  }
+};
