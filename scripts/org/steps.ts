@@ -252,6 +252,28 @@ const deployProject: Step<OrgScriptRun> = {
   }
 };
 
+/** The JWT app's policies exist only once the app does, so they are a deploy of their own after the package. */
+export const APP_POLICIES_DIR = 'force-app-optional/external-client-app-policies';
+
+const deployAppPolicies: Step<OrgScriptRun> = {
+  title: "Deploying the JWT app's policies (pre-authorization)",
+  async run(run) {
+    const outcome = await run.deps.sf([
+      'project',
+      'deploy',
+      'start',
+      '--source-dir',
+      APP_POLICIES_DIR,
+      '--target-org',
+      run.options.targetOrg,
+      '--wait',
+      String(run.options.waitMinutes)
+    ]);
+    requireSuccess(outcome, "The JWT app's policies could not be deployed");
+    return { note: 'admin-approved users, pre-authorized through Portal_Integration' };
+  }
+};
+
 const assignPermissions: Step<OrgScriptRun> = {
   title: 'Assigning permission sets',
   async run(run) {
@@ -301,6 +323,7 @@ export function setupSteps(options: OrgScriptOptions): Step<OrgScriptRun>[] {
     deployOrgSettings,
     ...(options.validate ? [validateDeploy] : []),
     deployProject,
+    deployAppPolicies,
     assignPermissions,
     ...(options.seed ? [seedData] : [])
   ];
@@ -314,6 +337,7 @@ export function createSteps(options: OrgScriptOptions): Step<OrgScriptRun>[] {
     createScratchOrg,
     ...(options.validate ? [validateDeploy] : []),
     deployProject,
+    deployAppPolicies,
     assignPermissions,
     ...(options.seed ? [seedData] : [])
   ];

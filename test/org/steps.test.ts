@@ -122,15 +122,29 @@ describe('org:setup', () => {
 
     expect(outcome.ok).toBe(true);
     expect(h.out.filter((line) => line.startsWith('['))).toEqual([
-      '[1/6] Checking the project (deploy-time variables, JWT app settings)...\n',
-      '[2/6] Connecting to the org...\n',
-      '[3/6] Deploying the org settings (Orders on, flows deploy as active)...\n',
-      '[4/6] Deploying the project...\n',
-      '[5/6] Assigning permission sets...\n',
-      '[6/6] Seeding data...\n'
+      '[1/7] Checking the project (deploy-time variables, JWT app settings)...\n',
+      '[2/7] Connecting to the org...\n',
+      '[3/7] Deploying the org settings (Orders on, flows deploy as active)...\n',
+      '[4/7] Deploying the project...\n',
+      "[5/7] Deploying the JWT app's policies (pre-authorization)...\n",
+      '[6/7] Assigning permission sets...\n',
+      '[7/7] Seeding data...\n'
     ]);
     expect(h.out.join('')).toContain('skipped: the scratch org definition sets them');
-    expect(h.sfCalls).toEqual([['project', 'deploy', 'start', '--target-org', 'dev', '--wait', '60']]);
+    expect(h.sfCalls).toEqual([
+      ['project', 'deploy', 'start', '--target-org', 'dev', '--wait', '60'],
+      [
+        'project',
+        'deploy',
+        'start',
+        '--source-dir',
+        'force-app-optional/external-client-app-policies',
+        '--target-org',
+        'dev',
+        '--wait',
+        '60'
+      ]
+    ]);
     const api = h.run.org?.api as ScriptedOrgApi;
     expect(api.created[0]).toEqual({
       sobject: 'PermissionSetAssignment',
@@ -170,7 +184,18 @@ describe('org:setup', () => {
         '60'
       ],
       ['project', 'deploy', 'validate', '--target-org', 'uat', '--test-level', 'RunLocalTests', '--wait', '60'],
-      ['project', 'deploy', 'start', '--target-org', 'uat', '--wait', '60', '--test-level', 'RunLocalTests']
+      ['project', 'deploy', 'start', '--target-org', 'uat', '--wait', '60', '--test-level', 'RunLocalTests'],
+      [
+        'project',
+        'deploy',
+        'start',
+        '--source-dir',
+        'force-app-optional/external-client-app-policies',
+        '--target-org',
+        'uat',
+        '--wait',
+        '60'
+      ]
     ]);
   });
 

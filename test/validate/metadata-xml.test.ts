@@ -66,6 +66,16 @@ describe('metadata-xml check', () => {
     copy.dispose();
   });
 
+  it('also checks metadata kept outside the package directories for deploys of its own (force-app-*/)', async () => {
+    const settings = 'force-app-optional/org-settings/settings/Order.settings-meta.xml';
+    copy.write(
+      settings,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<OrderSettings xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+        '    <enableOrderz>true</enableOrderz>\n</OrderSettings>\n'
+    );
+    await expectSingleError(copy, settings, 3, 'enableOrderz');
+  });
+
   it('passes the clean fixture with zero errors and reads every -meta.xml file', async () => {
     const outcome = await run(copy.root);
     expect(errors(outcome.problems)).toEqual([]);

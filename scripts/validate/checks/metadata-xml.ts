@@ -25,7 +25,10 @@ export const metadataXmlCheck: Check = {
   title:
     'every -meta.xml is well-formed and matches the Metadata API types: elements, values, order, required elements',
   async run(project: Project) {
-    const files = project.packageFilesEndingWith('-meta.xml');
+    const files = [
+      ...project.packageFilesEndingWith('-meta.xml'),
+      ...project.separatelyDeployedFiles().filter((file) => file.endsWith('-meta.xml'))
+    ];
     const problems = files.flatMap((file) => checkMetadataFile(file, project.read(file)));
     return { filesSeen: files.length, problems };
   }

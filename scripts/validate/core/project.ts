@@ -47,6 +47,20 @@ export class Project {
     return this.packageFiles().filter((file) => suffixes.some((suffix) => file.endsWith(suffix)));
   }
 
+  /**
+   * Metadata kept outside the package directories for deploys of its own (`sf project deploy start --source-dir`):
+   * every file under a top-level folder named `force-app*` that is not itself a package directory. These files never
+   * deploy with the package, so they must be checked on their own.
+   */
+  separatelyDeployedFiles(): string[] {
+    const topLevel = readdirSync(this.root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name.startsWith('force-app'))
+      .map((entry) => entry.name);
+    return topLevel
+      .flatMap((dir) => listFiles(this.root, dir))
+      .filter((file) => !this.packageDirs.some((packageDir) => file.startsWith(`${packageDir}/`)));
+  }
+
   /** Every file under a project folder, e.g. `scripts` or `config` (missing folder: none). */
   filesUnder(dir: string): string[] {
     return listFiles(this.root, dir);
