@@ -191,24 +191,29 @@ const createScratchOrg: Step<OrgScriptRun> = {
   }
 };
 
+/** Deploys one folder kept outside the package directories (`sf project deploy start --source-dir`). */
+async function deploySourceDir(run: OrgScriptRun, dir: string, failure: string): Promise<void> {
+  const outcome = await run.deps.sf([
+    'project',
+    'deploy',
+    'start',
+    '--source-dir',
+    dir,
+    '--target-org',
+    run.options.targetOrg,
+    '--wait',
+    String(run.options.waitMinutes)
+  ]);
+  requireSuccess(outcome, failure);
+}
+
 const deployOrgSettings: Step<OrgScriptRun> = {
   title: 'Deploying the org settings (Orders on, flows deploy as active)',
   async run(run) {
     if (connected(run).facts.kind === 'scratch') {
       return { skipped: true, note: 'the scratch org definition sets them' };
     }
-    const outcome = await run.deps.sf([
-      'project',
-      'deploy',
-      'start',
-      '--source-dir',
-      'force-app-optional/org-settings',
-      '--target-org',
-      run.options.targetOrg,
-      '--wait',
-      String(run.options.waitMinutes)
-    ]);
-    requireSuccess(outcome, 'The org settings could not be deployed');
+    await deploySourceDir(run, 'force-app-optional/org-settings', 'The org settings could not be deployed');
     return { note: 'OrderSettings and FlowSettings' };
   }
 };
@@ -258,18 +263,7 @@ export const APP_POLICIES_DIR = 'force-app-optional/external-client-app-policies
 const deployAppPolicies: Step<OrgScriptRun> = {
   title: "Deploying the JWT app's policies (pre-authorization)",
   async run(run) {
-    const outcome = await run.deps.sf([
-      'project',
-      'deploy',
-      'start',
-      '--source-dir',
-      APP_POLICIES_DIR,
-      '--target-org',
-      run.options.targetOrg,
-      '--wait',
-      String(run.options.waitMinutes)
-    ]);
-    requireSuccess(outcome, "The JWT app's policies could not be deployed");
+    await deploySourceDir(run, APP_POLICIES_DIR, "The JWT app's policies could not be deployed");
     return { note: 'admin-approved users, pre-authorized through Portal_Integration' };
   }
 };
