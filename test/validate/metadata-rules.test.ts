@@ -749,6 +749,16 @@ describe('metadata-rules check', () => {
       provenRules.add('permission-field-without-object');
     });
 
+    it('warns about access to an account-related standard object without Read Account', async () => {
+      const text = plant(PERMISSION_SET, (xml) => xml.replace('<object>Account</object>', '<object>Order</object>'));
+      await expectWarning(
+        'permission-account-parent-read',
+        PERMISSION_SET,
+        lineOf(text, '<object>Order</object>'),
+        'grants Order access without <allowRead> on Account'
+      );
+    });
+
     it('warns about an editable field that is not readable', async () => {
       const text = plant(PERMISSION_SET, (xml) =>
         xml.replace(

@@ -26,6 +26,13 @@ const LABELS: Record<string, string> = {
   viewAllRecords: 'View All'
 };
 
+/**
+ * Standard objects whose records hang off an account: access to them without Read Account is refused in orgs where
+ * their sharing is controlled by the account ("Permission Read Order depends on permission(s): Read Account"), and
+ * useless elsewhere. Org-shape dependent, so a warning; extend the list when an org shows another such dependency.
+ */
+const ACCOUNT_CHILD_OBJECTS = new Set(['contact', 'opportunity', 'order', 'contract', 'asset']);
+
 const objectPermissions = (permissionSet: NamedFile): XmlElement[] => children(permissionSet.root, 'objectPermissions');
 
 /** The object permission entry of an object, by lower-case name. */
@@ -112,6 +119,28 @@ export const PERMISSION_SET_RULES: Rule<NamedFile>[] = [
               : [];
           });
       })
+  },
+  // Why: see ACCOUNT_CHILD_OBJECTS. Source: Gearset KB 7549344 (permission dependencies), Salesforce Help "Object
+  // Permissions" (access to account-related records needs access to the account), public deploy logs quoting
+  // "... depends on permission(s): Read Account"/"Read Contact" in orgs whose sharing is controlled by parent.
+  {
+    id: 'permission-account-parent-read',
+    check: (permissionSet) => {
+      const account = objectEntry(permissionSet, 'Account');
+      if (account && isTrue(account, 'allowRead')) {
+        return [];
+      }
+      return objectPermissions(permissionSet)
+        .filter((entry) => ACCOUNT_CHILD_OBJECTS.has((text(entry, 'object') ?? '').toLowerCase()))
+        .filter((entry) => ['allowRead', 'allowCreate', 'allowEdit'].some((name) => isTrue(entry, name)))
+        .map((entry) =>
+          warning(
+            permissionSet.file,
+            `grants ${text(entry, 'object')} access without <allowRead> on Account: Salesforce refuses it where ${text(entry, 'object')} sharing is controlled by the account ("Permission Read ${text(entry, 'object')} depends on permission(s): Read Account")`,
+            lineOf(entry, 'object')
+          )
+        );
+    }
   },
   // Why: a field that can be edited but not read is not a state Salesforce offers; edit access includes read.
   // Source: Metadata API Developer Guide, PermissionSet (PermissionSetFieldPermissions editable, readable);
