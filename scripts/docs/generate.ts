@@ -1,21 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runMain, UsageError } from '../lib/cli';
+import { formatUsage, parseFlags } from '../lib/args';
+import { runMain } from '../lib/cli';
 import { Project } from '../validate/core/project';
 import { buildMetadataReference, REFERENCE_PATH } from './metadata-reference';
 
-const USAGE = `Usage: npm run docs
+const FLAGS = { help: { kind: 'boolean', description: 'print this text' } } as const;
 
-Regenerates ${REFERENCE_PATH} from the project's metadata. Commit the result; npm run validate fails when it is stale.`;
+const USAGE = formatUsage(
+  'npm run docs',
+  `Regenerates ${REFERENCE_PATH} from the project's metadata. Commit the result; npm run validate fails when it is stale.`,
+  FLAGS
+);
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  if (parseFlags(process.argv.slice(2), FLAGS, USAGE).help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
-  }
-  if (args.length > 0) {
-    throw new UsageError(`unknown argument "${args[0]}"\n\n${USAGE}`);
   }
   const project = new Project(process.cwd());
   const target = join(project.root, REFERENCE_PATH);

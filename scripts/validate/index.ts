@@ -1,14 +1,28 @@
 import { resolve } from 'node:path';
+import { formatUsage, parseFlags } from '../lib/args';
 import { runMain, UsageError } from '../lib/cli';
 import { ALL_CHECKS } from './checks';
 import { formatReport, runGate } from './gate';
 
-const USAGE = `Usage: npm run validate -- [--only ID[,ID...]] [--root DIR]
+const FLAGS = {
+  only: {
+    kind: 'list',
+    valueName: 'ID,ID',
+    description: `run only these checks (ids: ${ALL_CHECKS.map((check) => check.id).join(', ')})`
+  },
+  root: {
+    kind: 'string',
+    valueName: 'DIR',
+    description: 'validate the SFDX project in DIR instead of the current one'
+  },
+  help: { kind: 'boolean', description: 'print this text' }
+} as const;
 
-Runs the project's offline quality gate and exits non-zero on any error.
-  --only ID,...  run only these checks (ids: ${ALL_CHECKS.map((check) => check.id).join(', ')})
-  --root DIR     validate the SFDX project in DIR instead of the current directory
-  --help         print this text`;
+const USAGE = formatUsage(
+  'npm run validate -- [--only ID,ID] [--root DIR]',
+  "Runs the project's offline quality gate and exits non-zero on any error.",
+  FLAGS
+);
 
 interface Options {
   only: string[] | undefined;
@@ -17,34 +31,16 @@ interface Options {
 }
 
 export function parseArgs(argv: string[]): Options {
-  const options: Options = { only: undefined, root: process.cwd(), help: false };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    const value = (): string => {
-      const next = argv[++index];
-      if (next === undefined || next.startsWith('--')) {
-        throw new UsageError(`${arg} needs a value\n\n${USAGE}`);
-      }
-      return next;
-    };
-    if (arg === '--help' || arg === '-h') {
-      options.help = true;
-    } else if (arg === '--only') {
-      options.only = value()
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean);
-    } else if (arg === '--root') {
-      options.root = resolve(value());
-    } else {
-      throw new UsageError(`unknown argument "${arg}"\n\n${USAGE}`);
-    }
-  }
-  const unknown = (options.only ?? []).filter((id) => !ALL_CHECKS.some((check) => check.id === id));
+  const flags = parseFlags(argv, FLAGS, USAGE);
+  const unknown = flags.only.filter((id) => !ALL_CHECKS.some((check) => check.id === id));
   if (unknown.length > 0) {
     throw new UsageError(`unknown check id: ${unknown.join(', ')}\n\n${USAGE}`);
   }
-  return options;
+  return {
+    only: flags.only.length > 0 ? flags.only : undefined,
+    root: resolve(flags.root ?? process.cwd()),
+    help: flags.help
+  };
 }
 
 async function main(): Promise<number> {
