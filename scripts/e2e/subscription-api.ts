@@ -4,7 +4,7 @@ import { CheckFailure, expectThat } from './expect';
 /** The REST web service of the subscription builder (issue 5; JustOn's contract without the ONB2 namespace). */
 export const SUBSCRIPTION_SERVICE_PATH = '/services/apexrest/subscription_builder/1/';
 
-/** The parent key that carries a record's idempotency key (SubscriptionRequestAssembler.EXTERNAL_KEY_FIELD). */
+/** The parent key that carries a record's idempotency key (SubscriptionReservedFields.EXTERNAL_KEY). */
 export const IDEMPOTENCY_KEY_FIELD = 'ON_ExternalKey__c';
 
 /** One record of the request: `{ parent, children }`, children keyed by order no. */
