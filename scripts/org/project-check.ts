@@ -28,6 +28,19 @@ function readProjectJson(projectRoot: string): ProjectJson {
   return JSON.parse(readFileSync(join(projectRoot, 'sfdx-project.json'), 'utf8')) as ProjectJson;
 }
 
+/**
+ * The package directory of test-only sources: the objects and permission set the engine's generic tests build from,
+ * and those tests. Scratch orgs and sandboxes get it (the whole test suite runs there); production leaves it out.
+ */
+export const TEST_SOURCES_DIR = 'force-app/subscription-builder-test-sources';
+
+/** The package directories a production deploy takes: every one but the test-only sources, in project order. */
+export function productionSourceDirs(projectRoot: string): string[] {
+  return (readProjectJson(projectRoot).packageDirectories ?? [])
+    .map((dir) => dir.path.replace(/\/+$/, ''))
+    .filter((path) => path !== TEST_SOURCES_DIR);
+}
+
 /** The API version the scripts talk to the org with: the project's sourceApiVersion. */
 export function projectApiVersion(projectRoot: string): string {
   return readProjectJson(projectRoot).sourceApiVersion ?? '65.0';

@@ -5,7 +5,7 @@ import { Step, StepFailure, StepReport } from '../lib/progress';
 import { deployedComponentCount, describeDeployProblems, SfOutcome, SfRunner } from '../lib/sf-cli';
 import { OrgFacts, readOrgFacts, refusalForProduction } from './org-facts';
 import { assignPermissionSets } from './permission-sets';
-import { prepareProject, projectApiVersion } from './project-check';
+import { prepareProject, productionSourceDirs, projectApiVersion } from './project-check';
 import { formatSeedOutcome, runSeed, SeedError } from './seed/apply';
 import { SEED_BATCHES } from './seed/seed-data';
 import { orgSeedStore } from './seed/store';
@@ -218,6 +218,14 @@ const deployOrgSettings: Step<OrgScriptRun> = {
   }
 };
 
+/** What a deploy takes: every package directory, but in production only those without the test-only sources. */
+function deployScope(run: OrgScriptRun): string[] {
+  if (connected(run).facts.kind !== 'production') {
+    return [];
+  }
+  return productionSourceDirs(run.deps.projectRoot).flatMap((dir) => ['--source-dir', dir]);
+}
+
 const validateDeploy: Step<OrgScriptRun> = {
   title: 'Validating the deploy with RunLocalTests',
   async run(run) {
@@ -225,6 +233,7 @@ const validateDeploy: Step<OrgScriptRun> = {
       'project',
       'deploy',
       'validate',
+      ...deployScope(run),
       '--target-org',
       run.options.targetOrg,
       '--test-level',
@@ -244,6 +253,7 @@ const deployProject: Step<OrgScriptRun> = {
       'project',
       'deploy',
       'start',
+      ...deployScope(run),
       '--target-org',
       run.options.targetOrg,
       '--wait',

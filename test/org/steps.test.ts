@@ -222,6 +222,55 @@ describe('org:setup', () => {
     expect(h.out.join('')).not.toContain('[5/6]');
   });
 
+  it('leaves the test-only sources out of a production deploy and its validation', async () => {
+    const options = setupOptions([
+      '--target-org',
+      'prod',
+      '--allow-production',
+      '--validate',
+      '--skip-seed',
+      '--permission-sets',
+      'Portal_Integration,Subscription_Admin',
+      '--test-level',
+      'RunLocalTests'
+    ]);
+    const h = harness(options, { kind: 'production' });
+    const outcome = await runAll(h, setupSteps(options));
+    expect(h.err.join('')).toBe('');
+    expect(outcome.ok).toBe(true);
+    const productionDirs = [
+      '--source-dir',
+      'force-app/subscription-builder',
+      '--source-dir',
+      'force-app/portal-integration'
+    ];
+    expect(h.sfCalls[1]).toEqual([
+      'project',
+      'deploy',
+      'validate',
+      ...productionDirs,
+      '--target-org',
+      'prod',
+      '--test-level',
+      'RunLocalTests',
+      '--wait',
+      '60'
+    ]);
+    expect(h.sfCalls[2]).toEqual([
+      'project',
+      'deploy',
+      'start',
+      ...productionDirs,
+      '--target-org',
+      'prod',
+      '--wait',
+      '60',
+      '--test-level',
+      'RunLocalTests'
+    ]);
+    expect(h.sfCalls.flat()).not.toContain('force-app/subscription-builder-test-sources');
+  });
+
   it('refuses a production org unless asked', async () => {
     const options = setupOptions(['--target-org', 'prod']);
     const h = harness(options, { kind: 'production' });
