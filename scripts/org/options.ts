@@ -67,7 +67,7 @@ export const SETUP_USAGE = formatUsage(
 export const CREATE_USAGE = formatUsage(
   'npm run org:create -- --alias NAME [options]',
   'Creates a scratch org from config/project-scratch-def.json, deploys the project, assigns the permission sets,\n' +
-    'seeds data and prints how to log in. Needs a Dev Hub login and SF_APP_CONTACT_EMAIL (see the README).',
+    'seeds data and prints how to log in. Needs a Dev Hub login; SF_APP_CONTACT_EMAIL and SF_JWT_CERT_PEM are optional (see the README).',
   CREATE_FLAGS
 );
 

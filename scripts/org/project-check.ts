@@ -1,16 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { StepFailure, StepReport } from '../lib/progress';
-
-/**
- * The JWT app's global OAuth settings hold its certificate and, once retrieved, its consumer secret, so only a
- * template is committed; a git-ignored copy goes into the package for a deploy (docs/portal-integration.md).
- */
-export const GLOBAL_OAUTH_TEMPLATE =
-  'force-app-optional/external-client-app/Customer_Portal_Integration.ecaGlblOauth-meta.xml.template';
-export const GLOBAL_OAUTH_SETTINGS =
-  'force-app/portal-integration/main/connected-app/extlClntAppGlobalOauthSets/Customer_Portal_Integration.ecaGlblOauth-meta.xml';
 
 interface Replacement {
   filename?: string;
@@ -78,25 +68,15 @@ const VARIABLE_HINTS: Record<string, string> = {
 };
 
 /**
- * Gets the project ready for a full deploy: with a certificate in SF_JWT_CERT_PEM, copies the global OAuth settings
- * template into the package (unless a copy exists); then checks that every deploy-time variable is set, and fails
- * with the variable, the file that needs it and how to set it. Never prints a variable's value.
+ * Checks the project before a deploy: a certificate in SF_JWT_CERT_PEM must be a PEM certificate, and every
+ * deploy-time variable the package directories require must be set (the JWT app's contact and certificate are
+ * optional: without them the deploy uses a default contact and leaves the certificate to Setup). Fails with the
+ * variable, the file that needs it and how to set it; never prints a variable's value.
  */
 export async function prepareProject(projectRoot: string, env: NodeJS.ProcessEnv): Promise<StepReport> {
-  const notes: string[] = [];
   const certificate = env.SF_JWT_CERT_PEM ?? '';
-  const settings = join(projectRoot, GLOBAL_OAUTH_SETTINGS);
   if (certificate !== '' && !/-----BEGIN CERTIFICATE-----/.test(certificate)) {
     throw new StepFailure('SF_JWT_CERT_PEM is set but holds no PEM certificate (-----BEGIN CERTIFICATE-----).');
-  }
-  if (existsSync(settings)) {
-    notes.push('the JWT app keeps its global OAuth settings copy');
-  } else if (certificate !== '') {
-    await mkdir(dirname(settings), { recursive: true });
-    await copyFile(join(projectRoot, GLOBAL_OAUTH_TEMPLATE), settings);
-    notes.push(`copied the JWT app's global OAuth settings from the template (git-ignored)`);
-  } else {
-    notes.push('no SF_JWT_CERT_PEM: the JWT app is deployed without its certificate, so JWT logins wait for it');
   }
   const missing = missingDeployVariables(projectRoot, env);
   if (missing.length > 0) {
@@ -106,5 +86,13 @@ export async function prepareProject(projectRoot: string, env: NodeJS.ProcessEnv
       missing.slice(1).map((entry) => `${entry.variable} is not set either (needed by ${entry.file})`)
     );
   }
+  const notes = [
+    certificate === ''
+      ? 'no SF_JWT_CERT_PEM: the JWT app is deployed without its certificate; upload one in Setup before JWT logins'
+      : 'the JWT app gets the certificate of SF_JWT_CERT_PEM',
+    (env.SF_APP_CONTACT_EMAIL ?? '') === ''
+      ? "no SF_APP_CONTACT_EMAIL: the JWT app's contact is the placeholder salesforce-admins@example.com"
+      : "the JWT app's contact is SF_APP_CONTACT_EMAIL"
+  ];
   return { note: notes.join('; ') };
 }

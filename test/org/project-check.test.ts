@@ -1,27 +1,32 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StepFailure } from '../../scripts/lib/progress';
 import {
-  GLOBAL_OAUTH_SETTINGS,
-  GLOBAL_OAUTH_TEMPLATE,
   missingDeployVariables,
   prepareProject,
+  productionSourceDirs,
   projectApiVersion
 } from '../../scripts/org/project-check';
 
 const ECA =
   'force-app/portal-integration/main/connected-app/externalClientApps/Customer_Portal_Integration.eca-meta.xml';
+const GLOBAL_OAUTH_SETTINGS =
+  'force-app/portal-integration/main/connected-app/extlClntAppGlobalOauthSets/Customer_Portal_Integration.ecaGlblOauth-meta.xml';
 const OPTIONAL_APP = 'force-app-optional/connected-app/connectedApps/Customer_Portal_Integration.connectedApp-meta.xml';
 const CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 
 /** A project with the real sfdx-project.json and stand-ins for the files its replacements name. */
-function project(): string {
+function project(replacements?: unknown[]): string {
   const root = mkdtempSync(join(tmpdir(), 'project-check-'));
-  writeFileSync(join(root, 'sfdx-project.json'), readFileSync(join(__dirname, '..', '..', 'sfdx-project.json')));
-  for (const file of [ECA, OPTIONAL_APP, GLOBAL_OAUTH_TEMPLATE]) {
+  const projectJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'sfdx-project.json'), 'utf8')) as {
+    replacements: unknown[];
+  };
+  projectJson.replacements = replacements ?? projectJson.replacements;
+  writeFileSync(join(root, 'sfdx-project.json'), JSON.stringify(projectJson));
+  for (const file of [ECA, GLOBAL_OAUTH_SETTINGS, OPTIONAL_APP]) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), '<template>__SF_JWT_CERT_PEM__</template>');
+    writeFileSync(join(root, file), '<stand-in>__SF_JWT_CERT_PEM__</stand-in>');
   }
   return root;
 }
@@ -37,12 +42,27 @@ describe('the project check before a deploy', () => {
     expect(projectApiVersion(root)).toBe('65.0');
   });
 
-  it('needs the variables of replacements in package directories only', () => {
-    expect(missingDeployVariables(root, {})).toEqual([{ variable: 'SF_APP_CONTACT_EMAIL', file: ECA }]);
-    expect(missingDeployVariables(root, { SF_APP_CONTACT_EMAIL: 'a@example.com' })).toEqual([]);
+  it('needs no variable for a deploy of the package directories', async () => {
+    expect(missingDeployVariables(root, {})).toEqual([]);
+    const report = await prepareProject(root, {});
+    expect(report.note).toBe(
+      "no SF_JWT_CERT_PEM: the JWT app is deployed without its certificate; upload one in Setup before JWT logins; no SF_APP_CONTACT_EMAIL: the JWT app's contact is the placeholder salesforce-admins@example.com"
+    );
   });
 
-  it('fails on a missing variable with the file that needs it and how to set it', async () => {
+  it('says which variables the deploy takes when they are set', async () => {
+    const report = await prepareProject(root, { SF_APP_CONTACT_EMAIL: 'a@example.com', SF_JWT_CERT_PEM: CERTIFICATE });
+    expect(report.note).toBe(
+      "the JWT app gets the certificate of SF_JWT_CERT_PEM; the JWT app's contact is SF_APP_CONTACT_EMAIL"
+    );
+  });
+
+  it('fails on a required variable with the file that needs it and how to set it', async () => {
+    rmSync(root, { recursive: true, force: true });
+    root = project([
+      { filename: ECA, stringToReplace: '__SF_APP_CONTACT_EMAIL__', replaceWithEnv: 'SF_APP_CONTACT_EMAIL' }
+    ]);
+    expect(missingDeployVariables(root, {})).toEqual([{ variable: 'SF_APP_CONTACT_EMAIL', file: ECA }]);
     const check = prepareProject(root, {});
     await expect(check).rejects.toThrow(StepFailure);
     await expect(check).rejects.toThrow(
@@ -50,20 +70,12 @@ describe('the project check before a deploy', () => {
     );
   });
 
-  it('copies the global OAuth settings template into the package when a certificate is given', async () => {
-    const report = await prepareProject(root, { SF_APP_CONTACT_EMAIL: 'a@example.com', SF_JWT_CERT_PEM: CERTIFICATE });
-    expect(readFileSync(join(root, GLOBAL_OAUTH_SETTINGS), 'utf8')).toBe('<template>__SF_JWT_CERT_PEM__</template>');
-    expect(report.note).toBe("copied the JWT app's global OAuth settings from the template (git-ignored)");
-    // The copy makes the certificate a deploy-time variable like any other.
-    expect(missingDeployVariables(root, { SF_APP_CONTACT_EMAIL: 'a@example.com' })).toEqual([
-      { variable: 'SF_JWT_CERT_PEM', file: GLOBAL_OAUTH_SETTINGS }
+  it('needs no variable for files outside the package directories, which deploy only on purpose', () => {
+    rmSync(root, { recursive: true, force: true });
+    root = project([
+      { filename: OPTIONAL_APP, stringToReplace: '__SF_JWT_CERT_PEM__', replaceWithEnv: 'SF_JWT_CERT_PEM' }
     ]);
-  });
-
-  it('deploys without the certificate when none is given, and says so', async () => {
-    const report = await prepareProject(root, { SF_APP_CONTACT_EMAIL: 'a@example.com' });
-    expect(existsSync(join(root, GLOBAL_OAUTH_SETTINGS))).toBe(false);
-    expect(report.note).toContain('no SF_JWT_CERT_PEM');
+    expect(missingDeployVariables(root, {})).toEqual([]);
   });
 
   it('refuses a certificate variable that holds no certificate, without printing it', async () => {
@@ -74,5 +86,9 @@ describe('the project check before a deploy', () => {
     await expect(check).rejects.toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('secret-ish') })
     );
+  });
+
+  it('leaves the test-only sources out of the production package directories', () => {
+    expect(productionSourceDirs(root)).toEqual(['force-app/subscription-builder', 'force-app/portal-integration']);
   });
 });

@@ -78,7 +78,7 @@ function harness(
   const api = overrides.api ?? deployedOrgApi();
   const deps: OrgScriptDeps = {
     projectRoot: tempProject(),
-    env: { SF_APP_CONTACT_EMAIL: 'admins@example.com' },
+    env: {},
     sf: async (args) => {
       sfCalls.push(args);
       return overrides.sf?.(args) ?? { ok: true, result: { files: [{}, {}] }, warnings: [] };
