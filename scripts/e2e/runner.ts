@@ -101,11 +101,17 @@ export function makeRunTag(now: number, random: () => number): string {
   return `${time}${suffix}`.toUpperCase();
 }
 
-/** The checks to run: all, or those named by --only (an unknown name is a usage error). */
+/** The checks to run: all, or those named by --only in any letter case (an unknown name is a usage error). */
 export function selectChecks(only: readonly string[], checks: readonly E2eCheck[]): readonly E2eCheck[] {
-  const unknown = only.filter((id) => !checks.some((check) => check.id === id));
+  const wanted = only.map((id) => id.toLowerCase());
+  const unknown = only.filter((id) => !checks.some((check) => check.id.toLowerCase() === id.toLowerCase()));
   if (unknown.length > 0) {
     throw new UsageError(`unknown check: ${unknown.join(', ')} (known: ${checks.map((check) => check.id).join(', ')})`);
   }
-  return only.length === 0 ? checks : checks.filter((check) => only.includes(check.id));
+  return only.length === 0 ? checks : checks.filter((check) => wanted.includes(check.id.toLowerCase()));
+}
+
+/** `--list`: each check's id and title, and the data flow or contract it proves below them. */
+export function formatCheckList(checks: readonly E2eCheck[]): string {
+  return checks.map((check) => `${check.id}: ${check.title}\n    ${check.proves}`).join('\n');
 }

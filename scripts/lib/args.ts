@@ -5,9 +5,14 @@ export type FlagKind = 'boolean' | 'string' | 'number' | 'list';
 
 export interface FlagDefinition {
   readonly kind: FlagKind;
+  /** The one-letter form (`o` for `-o`), the same letter the sf CLI gives the flag of the same name. */
+  readonly char?: string;
   /** Shown in the usage text after the flag, e.g. ALIAS. */
   readonly valueName?: string;
   readonly description: string;
+  /** The smallest and largest value a number flag accepts. */
+  readonly min?: number;
+  readonly max?: number;
 }
 
 export type FlagDefinitions = Readonly<Record<string, FlagDefinition>>;
@@ -25,18 +30,27 @@ export type ParsedFlags<D extends FlagDefinitions> = { [Name in keyof D]: ValueO
 
 /** The usage text of a command: what it does, then one line per flag. */
 export function formatUsage(command: string, summary: string, definitions: FlagDefinitions): string {
+  const anyChar = Object.values(definitions).some((definition) => definition.char !== undefined);
   const rows = Object.entries(definitions).map(([name, definition]) => {
-    const left = definition.kind === 'boolean' ? `--${name}` : `--${name} ${definition.valueName ?? 'VALUE'}`;
-    return { left, description: definition.description };
+    const long = definition.kind === 'boolean' ? `--${name}` : `--${name} ${definition.valueName ?? 'VALUE'}`;
+    const short = definition.char !== undefined ? `-${definition.char}, ` : anyChar ? '    ' : '';
+    return { left: `${short}${long}`, description: definition.description };
   });
   const width = Math.max(...rows.map((row) => row.left.length));
   const lines = rows.map((row) => `  ${row.left.padEnd(width)}  ${row.description}`);
   return `Usage: ${command}\n\n${summary}\n\nOptions:\n${lines.join('\n')}`;
 }
 
+/** The flag a `-x` letter names: its own `char`, or `-h` for help. */
+function nameOfChar(letter: string, definitions: FlagDefinitions): string | undefined {
+  const named = Object.entries(definitions).find(([, definition]) => definition.char === letter)?.[0];
+  return named ?? (letter === 'h' && definitions.help !== undefined ? 'help' : undefined);
+}
+
 /**
- * Parses `--name value`, `--name=value` and `--switch` flags. Anything else, a missing value or a number that is
- * not one is a UsageError that ends with the usage text, so the user sees what the command accepts.
+ * Parses `--name value`, `--name=value`, `--switch` and the sf CLI's one-letter forms (`-o value`, `-o=value`).
+ * Anything else, a missing value or a number that is not one (or out of range) is a UsageError that ends with the
+ * usage text, so the user sees what the command accepts.
  */
 export function parseFlags<D extends FlagDefinitions>(argv: string[], definitions: D, usage: string): ParsedFlags<D> {
   const values: Record<string, boolean | string | number | string[] | undefined> = {};
@@ -45,12 +59,11 @@ export function parseFlags<D extends FlagDefinitions>(argv: string[], definition
   }
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
-    if (argument === '-h' && definitions.help !== undefined) {
-      values.help = true;
-      continue;
-    }
-    const match = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(argument);
-    const name = match?.[1];
+    const short = /^-([a-zA-Z])(?:=(.*))?$/.exec(argument);
+    const match = short
+      ? ([argument, nameOfChar(short[1], definitions) ?? '', short[2]] as const)
+      : /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(argument);
+    const name = match?.[1] || undefined;
     const definition = name === undefined ? undefined : definitions[name];
     if (match === null || name === undefined || definition === undefined) {
       throw new UsageError(`unknown argument "${argument}"\n\n${usage}`);
@@ -65,7 +78,7 @@ export function parseFlags<D extends FlagDefinitions>(argv: string[], definition
     let text = match[2];
     if (text === undefined) {
       const next = argv[index + 1];
-      if (next === undefined || next.startsWith('--')) {
+      if (next === undefined || /^--?[a-zA-Z]/.test(next)) {
         throw new UsageError(`--${name} needs a value (${definition.valueName ?? 'VALUE'})\n\n${usage}`);
       }
       text = next;
@@ -87,6 +100,11 @@ function convert(
     const number = Number(text);
     if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(number)) {
       throw new UsageError(`--${name} needs a whole number, not "${text}"\n\n${usage}`);
+    }
+    const { min = 0, max = Number.MAX_SAFE_INTEGER } = definition;
+    if (number < min || number > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`;
+      throw new UsageError(`--${name} must be ${range}, not ${number}\n\n${usage}`);
     }
     return number;
   }

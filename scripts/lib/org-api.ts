@@ -41,6 +41,25 @@ export interface OrgApi {
   send(request: RestRequest): Promise<RestResponse>;
 }
 
+/**
+ * A call the org answered with an error (or did not answer in time): one sentence with the HTTP status and the
+ * Salesforce error code when known, e.g. `The query failed: HTTP 400 INVALID_FIELD: No such column 'X' on Order.`
+ * `retryAfterMs` is the wait the org asked for (a Retry-After header).
+ */
+export class OrgCallError extends Error {
+  constructor(
+    readonly what: string,
+    readonly reason: string,
+    readonly status?: number,
+    readonly errorCode?: string,
+    readonly retryAfterMs?: number
+  ) {
+    const code = [status === undefined ? '' : `HTTP ${status}`, errorCode ?? ''].filter(Boolean).join(' ');
+    super(`${what} failed: ${code ? `${code}: ` : ''}${reason.replace(/[.\s]+$/, '')}.`);
+    this.name = 'OrgCallError';
+  }
+}
+
 /** A create, update or delete the org refused; carries the status codes (e.g. ENTITY_IS_DELETED). */
 export class RecordWriteError extends Error {
   constructor(
@@ -105,10 +124,108 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** The first error of a REST error body (`[{ errorCode, message }]` or `{ errorCode, message }`), if it is one. */
+function restError(body: unknown): { errorCode?: string; message?: string } {
+  const first: unknown = Array.isArray(body) ? body[0] : body;
+  if (typeof first !== 'object' || first === null) {
+    return typeof body === 'string' && body.trim() !== '' ? { message: body.trim().split('\n')[0] } : {};
+  }
+  const record = first as Record<string, unknown>;
+  return {
+    errorCode: typeof record.errorCode === 'string' ? record.errorCode : undefined,
+    message: typeof record.message === 'string' ? record.message : undefined
+  };
+}
+
+/** Seconds of a Retry-After header as milliseconds. */
+function retryAfter(headers: Record<string, unknown> | undefined): number | undefined {
+  const seconds = Number(headers?.['retry-after']);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+/** jsforce's error (an HttpApiError carries `errorCode`; `ERROR_HTTP_503` when the body was not JSON). */
+function fromLibraryError(what: string, cause: unknown): OrgCallError {
+  if (cause instanceof OrgCallError) {
+    return cause;
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const code =
+    typeof cause === 'object' && cause !== null && 'errorCode' in cause ? String(cause.errorCode) : undefined;
+  const httpStatus = /^ERROR_HTTP_(\d{3})$/.exec(code ?? '');
+  return httpStatus
+    ? new OrgCallError(what, message, Number(httpStatus[1]))
+    : new OrgCallError(what, message.split('\n')[0], undefined, code === 'Error' ? undefined : code);
+}
+
+/** Rejects with a timeout error when the call takes longer than `timeoutMs` (0: no limit). */
+function withTimeout<T>(what: string, timeoutMs: number, call: Promise<T>): Promise<T> {
+  if (timeoutMs <= 0) {
+    return call;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new OrgCallError(what, `no answer within ${Math.round(timeoutMs / 100) / 10} s`, undefined, 'TIMEOUT')),
+      timeoutMs
+    );
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface OrgApiOptions {
+  /** How long one call may take before it fails with a TIMEOUT error; 0 for no limit. Default 120 s. */
+  timeoutMs?: number;
+}
+
 /** The OrgApi of a connected org: a jsforce connection (`@salesforce/core`'s Connection is one). */
-export function orgApiOf(connection: Connection, username: string): OrgApi {
+export function orgApiOf(connection: Connection, username: string, options: OrgApiOptions = {}): OrgApi {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+
+  /** One REST call that answers with the status, body and headers instead of throwing on 4xx/5xx. */
+  async function call(request: RestRequest): Promise<RestResponse & { headers: Record<string, unknown> | undefined }> {
+    // jsforce's connection.request throws on 4xx/5xx and hides the status; its HttpApi reports every response.
+    const http = new HttpApi(connection, {});
+    let response: { statusCode: number; body: string; headers?: Record<string, unknown> } | undefined;
+    http.on('response', (received: { statusCode: number; body: string; headers?: Record<string, unknown> }) => {
+      response = received;
+    });
+    const body =
+      request.body === undefined
+        ? undefined
+        : typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body);
+    const what = `${request.method} ${request.path.split('?')[0]}`;
+    try {
+      await withTimeout(
+        what,
+        timeoutMs,
+        http.request({
+          method: request.method,
+          url: `${connection.instanceUrl}${request.path}`,
+          body,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' }
+        })
+      );
+    } catch (error) {
+      if (response === undefined) {
+        throw error instanceof OrgCallError ? error : fromLibraryError(what, error);
+      }
+    }
+    if (response === undefined) {
+      throw new OrgCallError(what, 'no response');
+    }
+    return { status: response.statusCode, body: parseBody(response.body), headers: response.headers };
+  }
+
   async function write(verb: string, sobject: string, run: () => Promise<SaveResult[]>, offset: number) {
-    const results = await run();
+    let results: SaveResult[];
+    try {
+      results = await withTimeout(`${verb} ${sobject}`, timeoutMs, run());
+    } catch (cause) {
+      throw fromLibraryError(`${verb} ${sobject}`, cause);
+    }
     const failures = describeSaveFailures(verb, sobject, results, offset);
     if (failures.length > 0) {
       throw new RecordWriteError(failures.join('\n'), statusCodesOf(results));
@@ -121,8 +238,25 @@ export function orgApiOf(connection: Connection, username: string): OrgApi {
     apiVersion: connection.version,
 
     async query<T extends OrgRecord>(soql: string): Promise<T[]> {
-      const result = await connection.query<T>(soql, { autoFetch: true, maxFetch: 100000 });
-      return result.records;
+      const records: T[] = [];
+      let path: string | undefined = `/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`;
+      while (path !== undefined) {
+        const response = await call({ method: 'GET', path });
+        if (response.status >= 400) {
+          const error = restError(response.body);
+          throw new OrgCallError(
+            `The query "${soql.length > 80 ? `${soql.slice(0, 77)}...` : soql}"`,
+            error.message ?? 'no reason given',
+            response.status,
+            error.errorCode,
+            retryAfter(response.headers)
+          );
+        }
+        const page = response.body as { records?: T[]; done?: boolean; nextRecordsUrl?: string };
+        records.push(...(page.records ?? []));
+        path = page.done === false && page.nextRecordsUrl ? page.nextRecordsUrl : undefined;
+      }
+      return records;
     },
 
     async create(sobject, records) {
@@ -162,34 +296,8 @@ export function orgApiOf(connection: Connection, username: string): OrgApi {
     },
 
     async send(request) {
-      // jsforce's connection.request throws on 4xx/5xx and hides the status; its HttpApi reports every response.
-      const http = new HttpApi(connection, {});
-      let response: { statusCode: number; body: string } | undefined;
-      http.on('response', (received: { statusCode: number; body: string }) => {
-        response = received;
-      });
-      const body =
-        request.body === undefined
-          ? undefined
-          : typeof request.body === 'string'
-            ? request.body
-            : JSON.stringify(request.body);
-      try {
-        await http.request({
-          method: request.method,
-          url: `${connection.instanceUrl}${request.path}`,
-          body,
-          headers: body === undefined ? {} : { 'content-type': 'application/json' }
-        });
-      } catch (error) {
-        if (response === undefined) {
-          throw error;
-        }
-      }
-      if (response === undefined) {
-        throw new Error(`no response from ${request.method} ${request.path}`);
-      }
-      return { status: response.statusCode, body: parseBody(response.body) };
+      const response = await call(request);
+      return { status: response.status, body: response.body };
     }
   };
 }

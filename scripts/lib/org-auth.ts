@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthInfo, Connection, StateAggregator } from '@salesforce/core';
 import { UsageError } from './cli';
+import { ConfiguredValue, givenFlag, OrgConfigReader } from './target-org';
 
 /** The portal's login variables (seed 000, "Environment Variables (Portal)"). */
 export const JWT_VARIABLES = [
@@ -41,17 +42,27 @@ export class OrgConnectionError extends UsageError {
 }
 
 const NO_TARGET =
-  'No org given: pass --target-org ALIAS (an sf CLI login) or set SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and ' +
-  'SF_PRIVATE_KEY_PATH or SF_PRIVATE_KEY_BASE64 for a JWT login.';
+  'No org given: pass -o/--target-org ALIAS (an sf CLI login), set SF_TARGET_ORG, make one the default ' +
+  '(npx sf config set target-org ALIAS), or set SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and SF_PRIVATE_KEY_PATH or ' +
+  'SF_PRIVATE_KEY_BASE64 for a JWT login.';
 
 /**
- * Decides how to reach the org: an explicit --target-org (an alias or username of an sf CLI login) wins; otherwise
- * the portal's JWT variables, all of them; otherwise a UsageError that says what is missing. Reads no file, so it
- * is pure; the key is read when connecting.
+ * Decides how to reach the org, environment before files as in the sf CLI: an explicit --target-org (an alias or
+ * username of an sf CLI login) wins; then SF_TARGET_ORG; then the portal's JWT variables, all of them; then the sf
+ * CLI's target-org config; otherwise a UsageError that says what is missing. `configured` is what the sf CLI's
+ * configuration holds (see target-org.ts). Reads no file, so it is pure; the key is read when connecting.
  */
-export function resolveOrgTarget(targetOrg: string | undefined, env: NodeJS.ProcessEnv): OrgTarget {
-  if (targetOrg !== undefined && targetOrg.trim() !== '') {
-    return { kind: 'stored', aliasOrUsername: targetOrg.trim() };
+export function resolveOrgTarget(
+  targetOrg: string | undefined,
+  env: NodeJS.ProcessEnv,
+  configured?: ConfiguredValue
+): OrgTarget {
+  const flag = givenFlag(targetOrg);
+  if (flag !== undefined) {
+    return { kind: 'stored', aliasOrUsername: flag };
+  }
+  if (configured !== undefined && configured.source === 'SF_TARGET_ORG') {
+    return { kind: 'stored', aliasOrUsername: configured.value };
   }
   const value = (name: (typeof JWT_VARIABLES)[number]): string | undefined => {
     const text = env[name]?.trim();
@@ -59,6 +70,9 @@ export function resolveOrgTarget(targetOrg: string | undefined, env: NodeJS.Proc
   };
   const present = JWT_VARIABLES.filter((name) => value(name) !== undefined);
   if (present.length === 0) {
+    if (configured !== undefined) {
+      return { kind: 'stored', aliasOrUsername: configured.value };
+    }
     throw new UsageError(NO_TARGET);
   }
   const missing: string[] = (['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_USERNAME'] as const).filter(
@@ -91,6 +105,16 @@ export function resolveOrgTarget(targetOrg: string | undefined, env: NodeJS.Proc
     username: value('SF_USERNAME') ?? '',
     privateKey: keyPath !== undefined ? { kind: 'file', path: keyPath } : { kind: 'base64', value: keyBase64 ?? '' }
   };
+}
+
+/** resolveOrgTarget with the sf CLI's configuration read only when no flag names the org. */
+export async function findOrgTarget(
+  targetOrg: string | undefined,
+  env: NodeJS.ProcessEnv,
+  read: OrgConfigReader
+): Promise<OrgTarget> {
+  const configured = givenFlag(targetOrg) === undefined ? await read('target-org') : undefined;
+  return resolveOrgTarget(targetOrg, env, configured);
 }
 
 /** How an org target appears in messages. */
@@ -191,7 +215,7 @@ export function describeConnectionFailure(cause: unknown, target: OrgTarget): st
   if (/fetch failed|ECONNRESET|socket hang up/i.test(text)) {
     return `Cannot reach ${where}: no answer (no network, a wrong URL, or the server is down).`;
   }
-  if (target.kind === 'jwt' && /JwtAuthError|invalid_grant|invalid_client|user hasn't approved/i.test(text)) {
+  if (target.kind === 'jwt' && /JwtAuthError|invalid_grant|invalid_client|user hasn't approved|JWT/i.test(text)) {
     return `The JWT login of ${target.username} at ${target.loginUrl} failed: ${salesforceReason(message)}.`;
   }
   if (/INVALID_SESSION_ID|expired|RefreshTokenAuthError|invalid_grant/i.test(text)) {
@@ -200,12 +224,21 @@ export function describeConnectionFailure(cause: unknown, target: OrgTarget): st
       `(npx sf org login web --alias ${target.kind === 'stored' ? target.aliasOrUsername : 'ALIAS'}).`
     );
   }
-  return `Connecting to ${where} failed: ${firstLine(message)}`;
+  return `Connecting to ${where} failed: ${salesforceReason(message)}.`;
 }
 
-function salesforceReason(message: string): string {
-  const grant = /(invalid_grant|invalid_client|invalid_client_id)[^\n]*/i.exec(message);
-  return mask(grant ? grant[0] : firstLine(message)).replace(/[.\s]+$/, '');
+/**
+ * The library's own reason. @salesforce/core's JWT error says "Error authenticating with JWT." and lists, after
+ * "Errors encountered:", what each login URL answered (the token library's "secretOrPrivateKey must be an
+ * asymmetric key when using RS256", or Salesforce's invalid_grant): those lines, once each, are the reason.
+ */
+export function salesforceReason(message: string): string {
+  const [, listed] = message.split(/Errors encountered:\s*/);
+  const reasons =
+    listed === undefined
+      ? [firstLine(message)]
+      : [...new Set(listed.split('\n').map((line) => line.replace(/\s+\[audience=.*$/, '').trim()))].filter(Boolean);
+  return mask(reasons.join('; ')).replace(/[.\s]+$/, '');
 }
 
 function firstLine(message: string): string {

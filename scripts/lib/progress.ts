@@ -35,9 +35,19 @@ export interface Step<C> {
   run(context: C): Promise<StepReport>;
 }
 
+/** How one step ended, for the JSON result. */
+export interface StepRecord {
+  title: string;
+  status: 'done' | 'skipped' | 'failed';
+  note?: string;
+}
+
 export interface StepsOutcome {
   ok: boolean;
   summary: string[];
+  steps: StepRecord[];
+  /** The failed step's sentence and details (already printed on the error stream). */
+  failure?: { message: string; details: string[] };
 }
 
 /** "1.2 s", "2 min 05 s". */
@@ -62,6 +72,7 @@ export async function runSteps<C>(
   clock: Clock = systemClock
 ): Promise<StepsOutcome> {
   const summary: string[] = [];
+  const records: StepRecord[] = [];
   for (const [index, step] of steps.entries()) {
     output.write(`[${index + 1}/${steps.length}] ${step.title}...\n`);
     const started = clock.now();
@@ -74,6 +85,7 @@ export async function runSteps<C>(
         output.write(`        ${line}\n`);
       }
       summary.push(...(report.summary ?? []));
+      records.push({ title: step.title, status: report.skipped ? 'skipped' : 'done', note: report.note });
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       const details = cause instanceof StepFailure ? cause.details : [];
@@ -82,10 +94,11 @@ export async function runSteps<C>(
       for (const line of details) {
         output.error(`  ${line}\n`);
       }
-      return { ok: false, summary };
+      records.push({ title: step.title, status: 'failed', note: message });
+      return { ok: false, summary, steps: records, failure: { message, details } };
     }
   }
-  return { ok: true, summary };
+  return { ok: true, summary, steps: records };
 }
 
 /** The closing summary: a heading and aligned `label: value` lines. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { FlagDefinitions, formatUsage, parseFlags } from '../lib/args';
 import { UsageError } from '../lib/cli';
+import { noTargetOrgMessage, OrgConfigReader, resolveConfiguredOrg } from '../lib/target-org';
 import { DEVELOPER_PERMISSION_SETS } from './permission-sets';
 import { OrgScriptOptions } from './steps';
 
@@ -16,10 +17,18 @@ const SHARED_FLAGS = {
   },
   'test-level': {
     kind: 'string',
+    char: 'l',
     valueName: 'LEVEL',
     description: `Apex tests the deploy runs: ${TEST_LEVELS.join(', ')} (default: the org's default)`
   },
-  wait: { kind: 'number', valueName: 'MINUTES', description: 'how long a deploy may take (default 60)' },
+  wait: {
+    kind: 'number',
+    char: 'w',
+    valueName: 'MINUTES',
+    description: 'how long a deploy may take, 1-1440 (default 60)',
+    min: 1,
+    max: 1440
+  },
   'skip-seed': { kind: 'boolean', description: 'do not seed data' },
   'permission-sets': {
     kind: 'list',
@@ -28,44 +37,74 @@ const SHARED_FLAGS = {
   }
 } as const satisfies FlagDefinitions;
 
-const HELP_FLAG = { help: { kind: 'boolean', description: 'print this text' } } as const satisfies FlagDefinitions;
+/** Every org script's --json and --help, as the sf CLI has them. */
+export const COMMON_FLAGS = {
+  json: {
+    kind: 'boolean',
+    description: "print one JSON document in the sf CLI's shape on stdout (progress goes to stderr)"
+  },
+  help: { kind: 'boolean', char: 'h', description: 'print this text' }
+} as const satisfies FlagDefinitions;
+
+/** -o/--target-org as in the sf CLI, with its fallbacks spelled out. */
+export const TARGET_ORG_FLAG = {
+  'target-org': {
+    kind: 'string',
+    char: 'o',
+    valueName: 'ALIAS',
+    description: "alias or username of an sf CLI login (default: SF_TARGET_ORG, then the sf CLI's target-org config)"
+  }
+} as const satisfies FlagDefinitions;
 
 const SETUP_FLAGS = {
-  'target-org': { kind: 'string', valueName: 'ALIAS', description: 'alias or username of an sf CLI login (required)' },
+  ...TARGET_ORG_FLAG,
   ...SHARED_FLAGS,
   'allow-production': {
     kind: 'boolean',
     description: 'allow a production org (value sets replace its picklists; seeding adds test data)'
   },
-  ...HELP_FLAG
+  'check-only': {
+    kind: 'boolean',
+    description: 'only check the org (Orders, flow activation, picklist values in use), deploy nothing'
+  },
+  'allow-value-set-changes': {
+    kind: 'boolean',
+    description: "deploy even though the project's standard value sets drop picklist values that records use"
+  },
+  ...COMMON_FLAGS
 } as const satisfies FlagDefinitions;
 
 const CREATE_FLAGS = {
-  alias: { kind: 'string', valueName: 'NAME', description: 'alias of the new scratch org (required)' },
+  alias: { kind: 'string', char: 'a', valueName: 'NAME', description: 'alias of the new scratch org (required)' },
   'target-dev-hub': {
     kind: 'string',
+    char: 'v',
     valueName: 'ALIAS',
-    description: "the Dev Hub (default: the sf CLI's target-dev-hub)"
+    description: "the Dev Hub (default: SF_TARGET_DEV_HUB, then the sf CLI's target-dev-hub config)"
   },
   'duration-days': {
     kind: 'number',
+    char: 'y',
     valueName: 'DAYS',
-    description: 'days until the scratch org expires, 1-30 (default 7)'
+    description: 'days until the scratch org expires, 1-30 (default 7)',
+    min: 1,
+    max: 30
   },
-  'set-default': { kind: 'boolean', description: "make the new org the sf CLI's default org" },
+  'set-default': { kind: 'boolean', char: 'd', description: "make the new org the sf CLI's default org" },
   ...SHARED_FLAGS,
-  ...HELP_FLAG
+  ...COMMON_FLAGS
 } as const satisfies FlagDefinitions;
 
 export const SETUP_USAGE = formatUsage(
-  'npm run org:setup -- --target-org ALIAS [options]',
-  'Sets up an existing org (a scratch org or a sandbox): checks the project, deploys the org settings (not for\n' +
-    'scratch orgs) and the project, assigns the permission sets, seeds data. Stops at the first failure.',
+  'npm run org:setup -- [-o ALIAS] [options]',
+  'Sets up an existing org (a scratch org or a sandbox): checks the project and the org (Orders enabled, flows\n' +
+    'deploy as active, picklist values in use that the standard value sets would drop), deploys the org settings\n' +
+    '(not for scratch orgs) and the project, assigns the permission sets, seeds data. Stops at the first failure.',
   SETUP_FLAGS
 );
 
 export const CREATE_USAGE = formatUsage(
-  'npm run org:create -- --alias NAME [options]',
+  'npm run org:create -- -a NAME [options]',
   'Creates a scratch org from config/project-scratch-def.json, deploys the project, assigns the permission sets,\n' +
     'seeds data and prints how to log in. Needs a Dev Hub login; SF_APP_CONTACT_EMAIL and SF_JWT_CERT_PEM are optional (see the README).',
   CREATE_FLAGS
@@ -94,22 +133,32 @@ function sharedOptions(
   };
 }
 
-/** org:setup's options, or `help` when the usage is asked for. */
-export function parseSetupOptions(argv: string[]): OrgScriptOptions | 'help' {
+/**
+ * org:setup's options, or `help` when the usage is asked for. The org is -o/--target-org, else SF_TARGET_ORG, else
+ * the sf CLI's target-org config (read through `readConfig`).
+ */
+export async function parseSetupOptions(
+  argv: string[],
+  readConfig: OrgConfigReader
+): Promise<OrgScriptOptions | 'help'> {
   const flags = parseFlags(argv, SETUP_FLAGS, SETUP_USAGE);
   if (flags.help) {
     return 'help';
   }
-  const targetOrg = flags['target-org'];
-  if (targetOrg === undefined) {
-    throw new UsageError(`--target-org is required: the alias or username of an sf CLI login\n\n${SETUP_USAGE}`);
+  const options = sharedOptions(flags, SETUP_USAGE);
+  const target = await resolveConfiguredOrg(flags['target-org'], 'target-org', readConfig);
+  if (target === undefined) {
+    throw new UsageError(noTargetOrgMessage());
   }
   return {
-    ...sharedOptions(flags, SETUP_USAGE),
-    targetOrg,
+    ...options,
+    targetOrg: target.value,
+    targetSource: target.source,
     durationDays: 0,
     setDefault: false,
-    allowProduction: flags['allow-production']
+    allowProduction: flags['allow-production'],
+    checkOnly: flags['check-only'],
+    allowValueSetChanges: flags['allow-value-set-changes']
   };
 }
 
@@ -124,15 +173,15 @@ export function parseCreateOptions(argv: string[]): OrgScriptOptions | 'help' {
     throw new UsageError(`--alias is required: the name of the new scratch org\n\n${CREATE_USAGE}`);
   }
   const days = flags['duration-days'] ?? 7;
-  if (days < 1 || days > 30) {
-    throw new UsageError(`--duration-days must be between 1 and 30, not ${days}\n\n${CREATE_USAGE}`);
-  }
   return {
     ...sharedOptions(flags, CREATE_USAGE),
     targetOrg: alias,
     devHub: flags['target-dev-hub'],
     durationDays: days,
     setDefault: flags['set-default'],
-    allowProduction: false
+    allowProduction: false,
+    checkOnly: false,
+    // A new scratch org has no records whose picklist values the project's value sets could drop.
+    allowValueSetChanges: true
   };
 }

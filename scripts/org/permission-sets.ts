@@ -20,7 +20,10 @@ export interface AssignmentPlan {
   missing: string[];
 }
 
-/** Which permission sets to assign: the wanted ones the org has and the user lacks. */
+/**
+ * Which permission sets to assign: the wanted ones the org has and the user lacks. Names match in any letter case, as
+ * the org's query (`Name IN (...)`, SOQL compares text without case) found them; the org's spelling is reported.
+ */
 export function planAssignments(
   wanted: readonly string[],
   inOrg: ReadonlyArray<{ Id: string; Name: string }>,
@@ -28,13 +31,13 @@ export function planAssignments(
 ): AssignmentPlan {
   const plan: AssignmentPlan = { toAssign: [], alreadyAssigned: [], missing: [] };
   for (const name of wanted) {
-    const found = inOrg.find((permissionSet) => permissionSet.Name === name);
+    const found = inOrg.find((permissionSet) => permissionSet.Name.toLowerCase() === name.toLowerCase());
     if (found === undefined) {
       plan.missing.push(name);
     } else if (assignedIds.has(found.Id)) {
-      plan.alreadyAssigned.push(name);
+      plan.alreadyAssigned.push(found.Name);
     } else {
-      plan.toAssign.push({ name, id: found.Id });
+      plan.toAssign.push({ name: found.Name, id: found.Id });
     }
   }
   return plan;

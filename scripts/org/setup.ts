@@ -1,22 +1,15 @@
-import { runMain } from '../lib/cli';
-import { formatSummary, runSteps } from '../lib/progress';
-import { projectSfRunner } from '../lib/sf-cli';
-import { parseSetupOptions, PROJECT_ROOT, SETUP_USAGE } from './options';
-import { loginLines, OrgScriptRun, realDeps, setupSteps } from './steps';
+import { runCommandMain } from '../lib/command';
+import { sfConfigReader } from '../lib/target-org';
+import { runOrgSteps } from './org-command';
+import { parseSetupOptions, SETUP_USAGE } from './options';
+import { setupSteps } from './steps';
 
-async function main(): Promise<number> {
-  const options = parseSetupOptions(process.argv.slice(2));
+runCommandMain(async (io) => {
+  const options = await parseSetupOptions(process.argv.slice(2), sfConfigReader);
   if (options === 'help') {
-    process.stdout.write(`${SETUP_USAGE}\n`);
-    return 0;
+    return { result: { usage: SETUP_USAGE }, human: SETUP_USAGE };
   }
-  const run: OrgScriptRun = { deps: realDeps(PROJECT_ROOT, projectSfRunner(PROJECT_ROOT)), options };
-  const outcome = await runSteps(setupSteps(options), run);
-  if (!outcome.ok) {
-    return 1;
-  }
-  process.stdout.write(formatSummary(`${options.targetOrg} is set up.`, [...outcome.summary, ...loginLines(run)]));
-  return 0;
-}
-
-runMain(main, { oneLineWarnings: true });
+  return runOrgSteps(io, options, setupSteps(options), () =>
+    options.checkOnly ? `${options.targetOrg} is ready for the deploy.` : `${options.targetOrg} is set up.`
+  );
+});

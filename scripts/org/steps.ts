@@ -1,12 +1,23 @@
-import { ConfigAggregator, OrgConfigProperties, StateAggregator } from '@salesforce/core';
+import { StateAggregator } from '@salesforce/core';
 import { OrgApi, orgApiOf } from '../lib/org-api';
 import { connectToOrg, OrgTarget } from '../lib/org-auth';
 import { Step, StepFailure, StepReport } from '../lib/progress';
+import { withRetries } from '../lib/retry';
 import { deployedComponentCount, describeDeployProblems, SfOutcome, SfRunner } from '../lib/sf-cli';
+import { noDevHubMessage, OrgConfigReader, sfConfigReader } from '../lib/target-org';
 import { OrgFacts, readOrgFacts, refusalForProduction } from './org-facts';
+import {
+  ORG_SETTINGS_DIR,
+  projectValueSets,
+  readinessFindings,
+  ReadinessFinding,
+  readOrgSettings,
+  SettingsReader,
+  valuesInUseThatWouldBeDropped
+} from './org-readiness';
 import { assignPermissionSets } from './permission-sets';
 import { prepareProject, productionSourceDirs, projectApiVersion } from './project-check';
-import { formatSeedOutcome, runSeed, SeedError } from './seed/apply';
+import { formatSeedOutcome, runSeed, SeedError, SeedOutcome } from './seed/apply';
 import { SEED_BATCHES } from './seed/seed-data';
 import { orgSeedStore } from './seed/store';
 
@@ -17,6 +28,8 @@ export interface ConnectedOrg {
   instanceUrl: string;
   api: OrgApi;
   facts: OrgFacts;
+  /** Reads an org settings component with the Metadata API. */
+  readSettings: SettingsReader;
 }
 
 /** What the steps need from the outside world; tests replace every part. */
@@ -43,6 +56,12 @@ export interface OrgScriptOptions {
   seed: boolean;
   permissionSets: readonly string[];
   allowProduction: boolean;
+  /** Where the org's name came from: --target-org, SF_TARGET_ORG or the sf CLI's config (org:setup). */
+  targetSource?: string;
+  /** Check the org and deploy nothing (org:setup --check-only). */
+  checkOnly: boolean;
+  /** Deploy even though records use picklist values the project's value sets drop. */
+  allowValueSetChanges: boolean;
 }
 
 /** Shared by the steps of one run: what earlier steps found out. */
@@ -50,34 +69,49 @@ export interface OrgScriptRun {
   deps: OrgScriptDeps;
   options: OrgScriptOptions;
   org?: ConnectedOrg;
+  /** What the org check found (org settings and picklist values), for the steps after it and the JSON result. */
+  readiness?: { findings: ReadinessFinding[]; deploysOrgSettings: boolean };
+  /** Warnings for the JSON result. */
+  warnings?: string[];
 }
 
-/** The real outside world. */
-export function realDeps(projectRoot: string, sf: SfRunner): OrgScriptDeps {
+/** Opens an org: a stored sf CLI login or a JWT login, with retries of the platform's transient errors. */
+export async function openConnectedOrg(
+  target: OrgTarget,
+  apiVersion: string,
+  log: (line: string) => void
+): Promise<ConnectedOrg> {
+  const session = await connectToOrg(target, apiVersion);
+  const api = withRetries(orgApiOf(session.connection, session.username), { log });
+  return {
+    label: session.label,
+    username: session.username,
+    instanceUrl: session.instanceUrl,
+    api,
+    facts: await readOrgFacts(api),
+    readSettings: (type, fullName) => session.connection.metadata.read(type, fullName)
+  };
+}
+
+/** The real outside world; `log` takes progress lines such as retries. */
+export function realDeps(
+  projectRoot: string,
+  sf: SfRunner,
+  log: (line: string) => void,
+  readConfig: OrgConfigReader = sfConfigReader
+): OrgScriptDeps {
   const apiVersion = projectApiVersion(projectRoot);
   return {
     projectRoot,
     env: process.env,
     sf,
-    async openOrg(target) {
-      const session = await connectToOrg(target, apiVersion);
-      const api = orgApiOf(session.connection, session.username);
-      return {
-        label: session.label,
-        username: session.username,
-        instanceUrl: session.instanceUrl,
-        api,
-        facts: await readOrgFacts(api)
-      };
-    },
+    openOrg: (target) => openConnectedOrg(target, apiVersion, log),
     async aliasOwner(alias) {
       const state = await StateAggregator.getInstance();
       return state.aliases.getUsername(alias) ?? undefined;
     },
     async defaultDevHub() {
-      const config = await ConfigAggregator.create();
-      const value = config.getPropertyValue<string>(OrgConfigProperties.TARGET_DEV_HUB);
-      return typeof value === 'string' && value !== '' ? value : undefined;
+      return (await readConfig('target-dev-hub'))?.value;
     }
   };
 }
@@ -125,8 +159,10 @@ const connectToTarget: Step<OrgScriptRun> = {
   title: 'Connecting to the org',
   async run(run) {
     const org = await connectTo(run, run.options.targetOrg);
+    const source = run.options.targetSource;
+    const from = source === undefined || source === '--target-org' ? '' : `, from ${source}`;
     return {
-      note: `${org.username} (${org.facts.kind}, ${org.facts.name})`,
+      note: `${org.username} (${org.facts.kind}, ${org.facts.name}${from})`,
       summary: [`org:              ${run.options.targetOrg} = ${org.username} (${org.facts.kind})`]
     };
   }
@@ -145,9 +181,7 @@ const connectToDevHub: Step<OrgScriptRun> = {
     }
     const devHub = run.options.devHub ?? (await run.deps.defaultDevHub());
     if (devHub === undefined) {
-      throw new StepFailure(
-        'No Dev Hub: pass --target-dev-hub ALIAS, or log in to one with npx sf org login web --set-default-dev-hub --alias devhub.'
-      );
+      throw new StepFailure(noDevHubMessage());
     }
     const hub = await run.deps.openOrg({ kind: 'stored', aliasOrUsername: devHub });
     try {
@@ -207,13 +241,54 @@ async function deploySourceDir(run: OrgScriptRun, dir: string, failure: string):
   requireSuccess(outcome, failure);
 }
 
+/**
+ * Before anything is deployed: Orders enabled, flows deploy as active where the setting matters, and no picklist
+ * value in use that the project's standard value sets would drop. Settings that the next step's org settings deploy
+ * fixes are notes in a full run; with --check-only every finding fails the run, each with what to do.
+ */
+const checkOrg: Step<OrgScriptRun> = {
+  title: 'Checking the org (Orders, flow activation, picklist values in use)',
+  async run(run) {
+    const org = connected(run);
+    const settings = await readOrgSettings(org.readSettings);
+    const values = await valuesInUseThatWouldBeDropped(
+      org.api,
+      projectValueSets(run.deps.projectRoot),
+      settings.ordersEnabled === false ? new Set(['Order']) : new Set()
+    );
+    const findings = readinessFindings(settings, org.facts.kind, values, run.options.targetOrg);
+    const lines = findings.flatMap((finding) => [finding.problem, `  what to do: ${finding.action}`]);
+    const valueFindings = findings.filter((finding) => !finding.fixedByOrgSettings);
+    const settingFindings = findings.filter((finding) => finding.fixedByOrgSettings);
+    run.readiness = { findings, deploysOrgSettings: settingFindings.length > 0 };
+    if (run.options.checkOnly ? findings.length > 0 : valueFindings.length > 0 && !run.options.allowValueSetChanges) {
+      throw new StepFailure(
+        `${run.options.targetOrg} is not ready for the deploy (${findings.length} finding(s)); nothing was deployed.`,
+        lines
+      );
+    }
+    if (valueFindings.length > 0) {
+      run.warnings = [...(run.warnings ?? []), ...valueFindings.map((finding) => finding.problem)];
+    }
+    const checked = `${values.checkedFields.length} picklist field(s) checked`;
+    return {
+      note:
+        findings.length === 0
+          ? `ready: Orders on${org.facts.kind === 'production' ? ', flows deploy as active' : ''}, ${checked}`
+          : `${findings.length} finding(s)${settingFindings.length > 0 ? '; the org settings deploy (next step) fixes the settings' : ''}`,
+      details: lines,
+      summary: [`org check:        ${findings.length === 0 ? 'ready' : `${findings.length} finding(s), see above`}`]
+    };
+  }
+};
+
 const deployOrgSettings: Step<OrgScriptRun> = {
   title: 'Deploying the org settings (Orders on, flows deploy as active)',
   async run(run) {
-    if (connected(run).facts.kind === 'scratch') {
+    if (connected(run).facts.kind === 'scratch' && run.readiness?.deploysOrgSettings !== true) {
       return { skipped: true, note: 'the scratch org definition sets them' };
     }
-    await deploySourceDir(run, 'force-app-optional/org-settings', 'The org settings could not be deployed');
+    await deploySourceDir(run, ORG_SETTINGS_DIR, 'The org settings could not be deployed');
     return { note: 'OrderSettings and FlowSettings' };
   }
 };
@@ -298,18 +373,22 @@ const assignPermissions: Step<OrgScriptRun> = {
 };
 
 /** Seeds the connected org; shared by org:create, org:setup and org:seed. */
-export async function seedConnectedOrg(org: ConnectedOrg, dryRun: boolean): Promise<StepReport> {
+export async function seedConnectedOrg(
+  org: ConnectedOrg,
+  dryRun: boolean
+): Promise<StepReport & { outcome: SeedOutcome }> {
   const outcome = await runSeed(SEED_BATCHES, orgSeedStore(org.api), { dryRun });
   const lines = formatSeedOutcome(outcome);
   const closing = lines[lines.length - 1];
-  return { note: closing, details: lines.slice(0, -1), summary: [`seed data:        ${closing}`] };
+  return { note: closing, details: lines.slice(0, -1), summary: [`seed data:        ${closing}`], outcome };
 }
 
 const seedData: Step<OrgScriptRun> = {
   title: 'Seeding data',
   async run(run) {
     try {
-      return await seedConnectedOrg(connected(run), false);
+      const report = await seedConnectedOrg(connected(run), false);
+      return { note: report.note, details: report.details, summary: report.summary };
     } catch (cause) {
       if (cause instanceof SeedError) {
         throw new StepFailure(cause.message, cause.details);
@@ -321,9 +400,13 @@ const seedData: Step<OrgScriptRun> = {
 
 /** org:setup: an existing org. */
 export function setupSteps(options: OrgScriptOptions): Step<OrgScriptRun>[] {
+  if (options.checkOnly) {
+    return [connectToTarget, checkOrg];
+  }
   return [
     checkProject,
     connectToTarget,
+    checkOrg,
     deployOrgSettings,
     ...(options.validate ? [validateDeploy] : []),
     deployProject,
@@ -339,6 +422,8 @@ export function createSteps(options: OrgScriptOptions): Step<OrgScriptRun>[] {
     checkProject,
     connectToDevHub,
     createScratchOrg,
+    checkOrg,
+    deployOrgSettings,
     ...(options.validate ? [validateDeploy] : []),
     deployProject,
     deployAppPolicies,

@@ -67,3 +67,36 @@ describe('formatUsage', () => {
     );
   });
 });
+
+describe("the sf CLI's one-letter flags and number ranges", () => {
+  const SHORT = {
+    'target-org': { kind: 'string', char: 'o', valueName: 'ALIAS', description: 'the org' },
+    wait: { kind: 'number', char: 'w', valueName: 'MINUTES', description: 'time limit', min: 1, max: 60 },
+    json: { kind: 'boolean', description: 'JSON' },
+    help: { kind: 'boolean', char: 'h', description: 'print this text' }
+  } as const;
+  const SHORT_USAGE = formatUsage('tool [options]', 'Does things.', SHORT);
+
+  it('reads -o value, -o=value and -h', () => {
+    expect(parseFlags(['-o', 'dev', '-w=5', '--json'], SHORT, SHORT_USAGE)).toEqual({
+      'target-org': 'dev',
+      wait: 5,
+      json: true,
+      help: false
+    });
+    expect(parseFlags(['-h'], SHORT, SHORT_USAGE).help).toBe(true);
+  });
+
+  it('refuses an unknown letter, a letter as a missing value, and numbers out of range', () => {
+    expect(() => parseFlags(['-x'], SHORT, SHORT_USAGE)).toThrow('unknown argument "-x"');
+    expect(() => parseFlags(['-o', '-w', '5'], SHORT, SHORT_USAGE)).toThrow('--target-org needs a value (ALIAS)');
+    expect(() => parseFlags(['-w', '0'], SHORT, SHORT_USAGE)).toThrow('--wait must be between 1 and 60, not 0');
+    expect(() => parseFlags(['--wait', '61'], SHORT, SHORT_USAGE)).toThrow('--wait must be between 1 and 60, not 61');
+  });
+
+  it('shows the letters in the usage, aligned with the flags that have none', () => {
+    expect(SHORT_USAGE).toContain('  -o, --target-org ALIAS');
+    expect(SHORT_USAGE).toContain('      --json ');
+    expect(SHORT_USAGE).toContain('  -h, --help ');
+  });
+});

@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Connection } from '@jsforce/jsforce-node';
-import { OrgApi, orgApiOf, RecordWriteError } from '../../scripts/lib/org-api';
+import { OrgApi, orgApiOf, OrgCallError, RecordWriteError } from '../../scripts/lib/org-api';
 import { shareHostSymbolDispose } from '../support/host-symbols';
 
 shareHostSymbolDispose();
@@ -9,7 +9,10 @@ shareHostSymbolDispose();
  * The jsforce-backed OrgApi against a local HTTP server that answers like the REST API: proves the adapter's
  * requests and how it reads answers, not anything about a real org.
  */
-type Handler = (request: IncomingMessage, body: string) => { status: number; body: unknown };
+type Handler = (
+  request: IncomingMessage,
+  body: string
+) => { status: number; body: unknown; headers?: Record<string, string>; hang?: boolean };
 
 describe('orgApiOf (against a local REST stand-in)', () => {
   let server: Server;
@@ -29,7 +32,10 @@ describe('orgApiOf (against a local REST stand-in)', () => {
           authorization: String(request.headers.authorization)
         });
         const answer = handler(request, body);
-        response.writeHead(answer.status, { 'content-type': 'application/json' });
+        if (answer.hang) {
+          return;
+        }
+        response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
       });
     });
@@ -44,6 +50,7 @@ describe('orgApiOf (against a local REST stand-in)', () => {
   });
 
   afterAll(async () => {
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -133,5 +140,48 @@ describe('orgApiOf (against a local REST stand-in)', () => {
     });
     expect(response.status).toBe(200);
     expect(JSON.parse(seen[0].body)).toEqual({ inputs: [] });
+  });
+
+  it('says the HTTP status and the Salesforce error code of a failed query, in one sentence', async () => {
+    handler = () => ({
+      status: 400,
+      body: [{ errorCode: 'INVALID_FIELD', message: "No such column 'Nope__c' on entity 'Order'." }]
+    });
+    const query = api.query('SELECT Nope__c FROM Order');
+    await expect(query).rejects.toThrow(OrgCallError);
+    await expect(query).rejects.toThrow(
+      `The query "SELECT Nope__c FROM Order" failed: HTTP 400 INVALID_FIELD: No such column 'Nope__c' on entity 'Order'.`
+    );
+  });
+
+  it('keeps the wait a limit error asks for (Retry-After)', async () => {
+    handler = () => ({
+      status: 503,
+      headers: { 'retry-after': '5' },
+      body: [{ errorCode: 'SERVER_UNAVAILABLE', message: 'Try later' }]
+    });
+    await expect(api.query('SELECT Id FROM Account')).rejects.toMatchObject({
+      status: 503,
+      errorCode: 'SERVER_UNAVAILABLE',
+      retryAfterMs: 5000
+    });
+  });
+
+  it('gives up on a call that gets no answer in time, with a TIMEOUT sentence', async () => {
+    handler = () => ({ status: 200, body: null, hang: true });
+    const { port } = server.address() as { port: number };
+    const impatient = orgApiOf(
+      new Connection({
+        instanceUrl: `http://127.0.0.1:${port}`,
+        accessToken: '00D000000000001!token',
+        version: '65.0'
+      }),
+      'admin@example.com',
+      { timeoutMs: 200 }
+    );
+    await expect(impatient.query('SELECT Id FROM Account')).rejects.toMatchObject({
+      errorCode: 'TIMEOUT',
+      message: 'GET /services/data/v65.0/query failed: TIMEOUT: no answer within 0.2 s.'
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { UsageError } from '../../scripts/lib/cli';
-import { describeConnectionFailure, OrgTarget, resolveOrgTarget } from '../../scripts/lib/org-auth';
+import { describeConnectionFailure, findOrgTarget, OrgTarget, resolveOrgTarget } from '../../scripts/lib/org-auth';
 
 const JWT = {
   SF_LOGIN_URL: 'https://test.salesforce.com/',
@@ -30,7 +30,7 @@ describe('resolveOrgTarget', () => {
   it.each([
     [
       {},
-      'No org given: pass --target-org ALIAS (an sf CLI login) or set SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and SF_PRIVATE_KEY_PATH or SF_PRIVATE_KEY_BASE64 for a JWT login.'
+      'No org given: pass -o/--target-org ALIAS (an sf CLI login), set SF_TARGET_ORG, make one the default (npx sf config set target-org ALIAS), or set SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and SF_PRIVATE_KEY_PATH or SF_PRIVATE_KEY_BASE64 for a JWT login.'
     ],
     [
       { SF_LOGIN_URL: JWT.SF_LOGIN_URL, SF_PRIVATE_KEY_PATH: JWT.SF_PRIVATE_KEY_PATH },
@@ -49,6 +49,30 @@ describe('resolveOrgTarget', () => {
     const resolve = () => resolveOrgTarget(undefined, env);
     expect(resolve).toThrow(UsageError);
     expect(resolve).toThrow(message);
+  });
+
+  it('falls back in the sf CLI order: flag, SF_TARGET_ORG, the JWT variables, then the target-org config', () => {
+    const fromEnv = { value: 'env-org', source: 'SF_TARGET_ORG' };
+    const fromConfig = { value: 'config-org', source: 'global config' };
+    expect(resolveOrgTarget('flag-org', JWT, fromEnv)).toEqual({ kind: 'stored', aliasOrUsername: 'flag-org' });
+    expect(resolveOrgTarget(undefined, JWT, fromEnv)).toEqual({ kind: 'stored', aliasOrUsername: 'env-org' });
+    expect(resolveOrgTarget(undefined, JWT, fromConfig)).toMatchObject({ kind: 'jwt' });
+    expect(resolveOrgTarget(undefined, {}, fromConfig)).toEqual({ kind: 'stored', aliasOrUsername: 'config-org' });
+  });
+
+  it('reads the configuration only when no flag names the org', async () => {
+    const keys: string[] = [];
+    const read = async (key: string) => {
+      keys.push(key);
+      return { value: 'config-org', source: 'local config' };
+    };
+    await expect(findOrgTarget('dev', {}, read)).resolves.toEqual({ kind: 'stored', aliasOrUsername: 'dev' });
+    expect(keys).toEqual([]);
+    await expect(findOrgTarget(undefined, {}, read)).resolves.toEqual({
+      kind: 'stored',
+      aliasOrUsername: 'config-org'
+    });
+    expect(keys).toEqual(['target-org']);
   });
 
   it('never puts a key into its messages', () => {
@@ -93,13 +117,22 @@ describe('describeConnectionFailure', () => {
       stored,
       'The stored login for "dev" has expired or was revoked: log in again (npx sf org login web --alias dev).'
     ],
-    [error('Something odd\nwith a second line'), stored, 'Connecting to the org "dev" failed: Something odd']
+    [error('Something odd\nwith a second line'), stored, 'Connecting to the org "dev" failed: Something odd.'],
+    [
+      // @salesforce/core's JWT error with what each login URL answered: the token library's reason is kept, once.
+      error(
+        'Error authenticating with JWT.\nErrors encountered:\nsecretOrPrivateKey must be an asymmetric key when using RS256\nsecretOrPrivateKey must be an asymmetric key when using RS256  [audience=https://test.salesforce.com login=https://test.salesforce.com]',
+        'JwtAuthError'
+      ),
+      jwt,
+      'The JWT login of integration.user@company.com at https://test.salesforce.com failed: secretOrPrivateKey must be an asymmetric key when using RS256.'
+    ]
   ])('%s', (cause, target, sentence) => {
     expect(describeConnectionFailure(cause, target)).toBe(sentence);
   });
 
   it('masks anything that looks like an access token', () => {
     const message = describeConnectionFailure(error('bad token 00D5g000004ABCD!AQ8AQHk.secret.part in header'), stored);
-    expect(message).toBe('Connecting to the org "dev" failed: bad token 00D…!*** in header');
+    expect(message).toBe('Connecting to the org "dev" failed: bad token 00D…!*** in header.');
   });
 });

@@ -40,7 +40,15 @@ describe('runSteps', () => {
       output,
       clock
     );
-    expect(outcome).toEqual({ ok: true, summary: ['seed data: 3 created'] });
+    expect(outcome).toEqual({
+      ok: true,
+      summary: ['seed data: 3 created'],
+      steps: [
+        { title: 'Checking', status: 'done', note: 'fine' },
+        { title: 'Deploying org settings', status: 'skipped', note: 'scratch org' },
+        { title: 'Seeding data', status: 'done', note: undefined }
+      ]
+    });
     expect(out.join('')).toBe(
       [
         '[1/3] Checking...',

@@ -18,6 +18,14 @@ describe('planAssignments', () => {
       missing: ['Nope']
     });
   });
+
+  it('matches names in any letter case, as the SOQL query that found them does, and reports the org spelling', () => {
+    expect(planAssignments(['portal_integration', 'SUBSCRIPTION_ADMIN'], IN_ORG, new Set(['0PS1']))).toEqual({
+      toAssign: [{ name: 'Subscription_Admin', id: '0PS3' }],
+      alreadyAssigned: ['Portal_Integration'],
+      missing: []
+    });
+  });
 });
 
 describe('assignPermissionSets', () => {

@@ -173,3 +173,23 @@ describe('the seed data', () => {
     }
   });
 });
+
+describe("the README's reasons why the seed is not an sf data tree plan", () => {
+  const records = SEED_BATCHES.flatMap((batch) => batch.records.map((record) => ({ batch, record })));
+  const values = (record: SeedRecord) => Object.values({ ...record.match, ...record.fields, ...record.createOnly });
+
+  it('refers to a record that no import inserts (the standard price book, an existing record)', () => {
+    const existingKeys = new Set(
+      SEED_BATCHES.filter((batch) => batch.mode !== 'sync').flatMap((batch) => batch.records.map((r) => r.key))
+    );
+    const referring = records.filter(({ record }) =>
+      values(record).some((value) => isRef(value) && existingKeys.has(value.ref))
+    );
+    expect(referring.map(({ batch }) => batch.sobject)).toEqual(expect.arrayContaining(['PricebookEntry', 'Order']));
+  });
+
+  it('writes some values a second time, after other records exist (deferred), which a tree plan cannot', () => {
+    const deferred = records.filter(({ record }) => record.deferred !== undefined);
+    expect(deferred.map(({ batch }) => batch.sobject)).toEqual(expect.arrayContaining(['Order', 'Account']));
+  });
+});

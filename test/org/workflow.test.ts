@@ -13,6 +13,7 @@ const NPM_SCRIPTS: Record<string, string> = {
   'org:create': 'ts-node --transpile-only scripts/org/create.ts',
   'org:setup': 'ts-node --transpile-only scripts/org/setup.ts',
   'org:seed': 'ts-node --transpile-only scripts/org/seed.ts',
+  'test:apex:org': 'ts-node --transpile-only scripts/org/apex-tests.ts',
   'org:test:apex': 'ts-node --transpile-only scripts/org/apex-tests.ts',
   'test:e2e': 'ts-node --transpile-only scripts/e2e/index.ts'
 };
@@ -27,15 +28,31 @@ describe('.github/workflows/org.yml', () => {
 
   it('validates with RunLocalTests, deploys, tests Apex with 90% coverage, seeds twice, runs the e2e checks, in that order', () => {
     const order = [
-      'npm run org:create -- --alias "$ORG_ALIAS" --target-dev-hub devhub --duration-days 1 --validate --skip-seed',
-      'npm run org:test:apex -- --target-org "$ORG_ALIAS" --min-coverage 90',
-      'npm run org:seed -- --target-org "$ORG_ALIAS"',
-      "grep -q 'Nothing to change:'",
-      'npm run test:e2e -- --target-org "$ORG_ALIAS"',
+      'npm run org:create -- --alias "$ORG_ALIAS" --target-dev-hub devhub --duration-days 1 --validate --skip-seed --set-default',
+      'npm run test:apex:org -- --min-coverage 90 --output-dir "$RUNNER_TEMP/apex-test-results"',
+      'uses: actions/upload-artifact@v4',
+      'run: npm run org:seed\n',
+      'npm run --silent org:seed -- --json > "$RUNNER_TEMP/seed-again.json"',
+      'if (r.created + r.updated !== 0)',
+      'run: npm run test:e2e\n',
       'sf org delete scratch --target-org "$ORG_ALIAS" --no-prompt'
     ].map((text) => workflow.indexOf(text));
     expect(order.every((position) => position >= 0)).toBe(true);
     expect([...order].sort((left, right) => left - right)).toEqual(order);
+  });
+
+  it('uploads the JUnit and coverage files of the Apex run as an artifact, also when the tests failed', () => {
+    expect(workflow).toMatch(
+      /- name: Upload the Apex test results[^\n]*\n\s+if: always\(\)\n\s+uses: actions\/upload-artifact@v4\n\s+with:\n\s+name: apex-test-results\n\s+path: \$\{\{ runner\.temp \}\}\/apex-test-results\//
+    );
+  });
+
+  it('names no org after creating it: the steps use the default org, as the README tells a developer', () => {
+    const afterCreate = workflow.slice(
+      workflow.indexOf('--set-default'),
+      workflow.indexOf('- name: Delete the scratch org')
+    );
+    expect(afterCreate).not.toContain('--target-org');
   });
 
   it('always deletes the org and the keys', () => {
@@ -54,7 +71,7 @@ describe('.github/workflows/org.yml', () => {
   });
 
   it('calls no npm script but those', () => {
-    const called = [...workflow.matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]);
+    const called = [...workflow.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1]);
     expect(called.filter((name) => NPM_SCRIPTS[name] === undefined)).toEqual([]);
   });
 });

@@ -22,7 +22,9 @@ const ACCOUNT_PORTAL_FIELDS =
 const registration: E2eCheck = {
   id: 'registration',
   title: 'Customer registration',
-  proves: 'seed 000 data flow 1: create Account (SF_Account_No__c), create Contact, Portal_Status__c = Active',
+  proves:
+    'Data flow 1, Customer Registration: the portal creates the Account (SF_Account_No__c) and its Contact and ' +
+    'sets Portal_Status__c to Active',
   async run(context) {
     const customer = await createCustomer(context, 'Registration', 'R');
     await context.api.update('Account', [{ Id: customer.accountId, Portal_Status__c: 'Active' }]);
@@ -46,7 +48,7 @@ const eligibility: E2eCheck = {
   id: 'eligibility',
   title: 'Internet eligibility request and result',
   proves:
-    'seed 000 data flow 2: Opportunity at Introduction (Portal - Internet Eligibility Request), Case Eligibility ' +
+    'Data flow 2, Internet Eligibility Request: Opportunity at Introduction (Portal - Internet Eligibility Request), Case Eligibility ' +
     'Check linked to it, account eligibility Pending; customer service: result Checked, Opportunity Ready',
   async run(context) {
     const customer = await createCustomer(context, 'Eligibility', 'E');
@@ -116,7 +118,7 @@ const orderPlacement: E2eCheck = {
   id: 'order-placement',
   title: 'Order placement',
   proves:
-    'seed 000 data flow 3: Opportunity at Post Processing (Portal - Order Placement), Order Pending Review with ' +
+    'Data flow 3, Order Placement: Opportunity at Post Processing (Portal - Order Placement), Order Pending Review with ' +
     'the standard price book, OrderItems of the seeded WHMCS products',
   async run(context) {
     const customer = await createCustomer(context, 'Order placement', 'O');
@@ -203,7 +205,7 @@ const approvalAndProvisioning: E2eCheck = {
   id: 'approval-provisioning',
   title: 'Order approval, provisioning event and write-back',
   proves:
-    'seed 000 data flow 4 and the Order Approval flow: Status Approved → Activating and one ' +
+    'Data flow 4, Order Approval & Provisioning (the Order Approval automation): Status Approved → Activating and one ' +
     'OrderProvisionRequested__e with the right OrderId__c received through the Pub/Sub API; the portal writes ' +
     'back Provisioned, the Opportunity becomes Active with its WHMCS_Service_ID__c; no second event',
   async run(context) {
@@ -238,7 +240,7 @@ const provisioningRetry: E2eCheck = {
   id: 'provisioning-retry',
   title: 'Provisioning retry',
   proves:
-    'seed 000 Order Approval flow entry "Activation_Status__c changed to Activating (for retry)": the error ' +
+    'The Order Approval automation, provisioning retry (Activation_Status__c set back to Activating): the error ' +
     'fields are cleared and a second event with a new IdemKey__c is published',
   async run(context) {
     const customer = await createCustomer(context, 'Retry', 'T');
@@ -279,7 +281,7 @@ const cancellation: E2eCheck = {
   id: 'cancellation',
   title: 'Cancellation request',
   proves:
-    'seed 000 data flow 5: Case Cancellation Request, Opportunity found by WHMCS_Service_ID__c, Stage △Cancelling ' +
+    'Data flow 5, Cancellation Request: Case Cancellation Request, Opportunity found by WHMCS_Service_ID__c, Stage △Cancelling ' +
     '(U+25B3) with ScheduledCancellationDateAndTime__c',
   async run(context) {
     const customer = await createCustomer(context, 'Cancellation', 'C');

@@ -39,7 +39,7 @@ const seedExamples: E2eCheck = {
   id: 'rest-seed-examples',
   title: "REST web service: the seed's two example requests",
   proves:
-    'seed 004 "Calling Subscription Build Web Service": the example request (external account id through a ' +
+    'REST web service, Examples: the example request (external account id through a ' +
     "mapping's externalIdFields, master subscription, use case, start date, template, children keyed by order " +
     'no.; a second record with an account Id, status, template and a contact by e-mail) answers 200 with one result per record and index',
   async run(context) {
@@ -130,7 +130,7 @@ const seedExamples: E2eCheck = {
 const retrySameKey: E2eCheck = {
   id: 'rest-retry',
   title: 'REST web service: a retry with the same idempotency key',
-  proves: `issue 5 safe retries: the same record sent twice with ${IDEMPOTENCY_KEY_FIELD} returns the same subscription and creates nothing`,
+  proves: `REST web service, Safe retries: the same record sent twice with ${IDEMPOTENCY_KEY_FIELD} returns the same subscription and creates nothing`,
   async run(context) {
     const customer = await createCustomer(context, 'REST retry', 'Y');
     const key = `e2e-${context.tag}-retry`;
@@ -149,7 +149,7 @@ const partialFailure: E2eCheck = {
   id: 'rest-partial-failure',
   title: 'REST web service: a bad record fails alone',
   proves:
-    'seed 004 "Error Handling" and issue 5 items 2-3: an unknown ON_ key and a missing ON_Account__c fail their ' +
+    'REST web service, Errors: an unknown ON_ key and a missing ON_Account__c fail their ' +
     'own record with a buildError naming the key; the valid record of the same request is saved',
   async run(context) {
     const customer = await createCustomer(context, 'REST partial', 'Z');
@@ -188,7 +188,7 @@ const dryRun: E2eCheck = {
   id: 'rest-dry-run',
   title: 'REST web service: dry run',
   proves:
-    'issue 5 item 5, the dry run: ?dryRun=true validates and plans every record, answers per record, and saves nothing',
+    'REST web service, Dry run: ?dryRun=true validates and plans every record, answers per record, and saves nothing',
   async run(context) {
     const customer = await createCustomer(context, 'REST dry run', 'W');
     const keys = [`e2e-${context.tag}-dry-valid`, `e2e-${context.tag}-dry-invalid`];
@@ -225,7 +225,7 @@ const MAX_RECORDS = 200;
 const recordLimit: E2eCheck = {
   id: 'rest-record-limit',
   title: 'REST web service: a request over the record limit',
-  proves: `issue 5 item 2: a request of more than ${MAX_RECORDS} records is refused as a whole (HTTP 413), before any work`,
+  proves: `REST web service, Limits: a request of more than ${MAX_RECORDS} records is refused as a whole (HTTP 413), before any work`,
   async run(context) {
     const customer = await createCustomer(context, 'REST limit', 'L');
     const keys = Array.from({ length: MAX_RECORDS + 1 }, (_, index) => `e2e-${context.tag}-limit-${index}`);
@@ -254,7 +254,7 @@ const badInput: E2eCheck = {
   id: 'rest-bad-input',
   title: 'REST web service: malformed requests',
   proves:
-    'issue 5 item 2: a body that is not JSON, not an array, or a record without parent gets HTTP 400 with a JSON ' +
+    'REST web service, Errors: a body that is not JSON, not an array, or a record without parent gets HTTP 400 with a JSON ' +
     'error naming the problem (JustOn answers 500)',
   async run(context) {
     const bodies: Array<{ label: string; body: unknown }> = [

@@ -32,7 +32,7 @@ const buildFromApprovedOrder: E2eCheck = {
   id: 'build-from-order',
   title: 'Subscription from an approved order (Build Subscription action)',
   proves:
-    'seed 004 parent-child objects and "Creating Flow for Starting Subscription Build": the Build Subscription ' +
+    'Subscription builder, Starting a build (flow action) with a build filter: the Build Subscription ' +
     'action with the Approved_Orders filter builds one subscription per activated order (ON fields of Order and ' +
     'OrderItem copied, back-link ON_Subscription__c), refuses an order outside the filter condition, and a second ' +
     'call returns the same subscription (never a duplicate)',
@@ -116,7 +116,7 @@ const buildFromMaster: E2eCheck = {
   id: 'build-from-master',
   title: 'Subscription from a master subscription (REST)',
   proves:
-    'seed 004 master subscriptions: a record naming ON_MasterSubscription__c gets a clone of the master with all ' +
+    'Subscription builder, Master subscriptions: a record naming ON_MasterSubscription__c gets a clone of the master with all ' +
     'its items and price tiers for its account, linked by MasterSubscription__c',
   async run(context) {
     const customer = await createCustomer(context, 'Master subscription', 'M');
@@ -165,7 +165,7 @@ const buildFromMapping: E2eCheck = {
   id: 'build-from-mapping',
   title: 'Subscription from a data mapping (REST, ON_MappingId__c)',
   proves:
-    'seed 004 data mappings: a JSON mapping in a File named by ON_MappingId__c fills subscription fields from ' +
+    'Subscription builder, Data mappings: a JSON mapping in a File named by ON_MappingId__c fills subscription fields from ' +
     'literals and from a request key without the ON_ prefix, and defines an item',
   async run(context) {
     const customer = await createCustomer(context, 'Mapping', 'D');
