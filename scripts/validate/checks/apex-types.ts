@@ -1,5 +1,6 @@
 import { runCommand } from '../../lib/run-command';
 import { findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
+import { isStandardLibraryGap } from '../apex/apex-ls-gaps';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
 import { Project } from '../core/project';
 import { Check, error, Problem, warning } from '../core/types';
@@ -44,6 +45,8 @@ interface ApexLsReport {
 export const apexTypesCheck: Check = {
   id: 'apex-types',
   title: 'Apex compiles against the project metadata and standard SObjects (apex-ls)',
+  basis: 'deploy-fact',
+  prerequisites: ['apex-syntax'],
   async run(project) {
     const files = apexSourceFiles(project);
     if (files.length === 0) {
@@ -86,17 +89,19 @@ function parseReport(project: Project, stdout: string): Problem[] {
     return [error('.', `apex-ls printed no readable JSON report: ${stdout.slice(0, 300)}`)];
   }
   return report.files.flatMap((file) =>
-    file.messages.map((issue) => {
-      const category = CATEGORIES[issue.category] ?? {
-        severity: 'warning',
-        hint: 'a category this check does not know'
-      };
-      const make = category.severity === 'error' ? error : warning;
-      return make(
-        toProjectPath(project, file.path),
-        `${issue.message} [apex-ls ${issue.category}: ${category.hint}]`,
-        issue.start.line
-      );
-    })
+    file.messages
+      .filter((issue) => !isStandardLibraryGap(issue.message, project))
+      .map((issue) => {
+        const category = CATEGORIES[issue.category] ?? {
+          severity: 'warning',
+          hint: 'a category this check does not know'
+        };
+        const make = category.severity === 'error' ? error : warning;
+        return make(
+          toProjectPath(project, file.path),
+          `${issue.message} [apex-ls ${issue.category}: ${category.hint}]`,
+          issue.start.line
+        );
+      })
   );
 }

@@ -28,6 +28,8 @@ const validateFeature = ajv.compile(
 export const configSchemaCheck: Check = {
   id: 'config-schema',
   title: 'sfdx-project.json and scratch org definitions match the Salesforce JSON schemas',
+  basis: 'deploy-fact',
+  runsWithoutProject: true,
   async run(project: Project): Promise<CheckOutcome> {
     const scratchDefs = project.filesUnder('config').filter((file) => file.endsWith('-scratch-def.json'));
     const problems = [...checkProjectFile(project), ...scratchDefs.flatMap((file) => checkScratchDef(project, file))];

@@ -42,6 +42,7 @@ const EXTRACTORS: Array<[suffix: string, extract: (findings: Findings, file: str
 export const crossReferencesCheck: Check = {
   id: 'cross-references',
   title: 'every object, field, class, flow and other component the metadata names exists',
+  basis: 'deploy-fact',
   async run(project: Project): Promise<CheckOutcome> {
     const files = new SourceFiles(project);
     const catalog = buildCatalog(files, standardSchema(), projectNamespace(project));

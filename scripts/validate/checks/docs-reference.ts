@@ -6,6 +6,7 @@ import { Project } from '../core/project';
 export const docsReferenceCheck: Check = {
   id: 'docs-reference',
   title: `${REFERENCE_PATH} is up to date with the metadata`,
+  basis: 'house-policy',
   async run(project: Project): Promise<CheckOutcome> {
     const expected = buildMetadataReference(project);
     let committed: string;

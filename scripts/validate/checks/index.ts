@@ -1,6 +1,7 @@
 import { Check } from '../core/types';
 import { apexFormatCheck } from './apex-format';
 import { apexPmdCheck } from './apex-pmd';
+import { apexSyntaxCheck } from './apex-syntax';
 import { apexTypesCheck } from './apex-types';
 import { configSchemaCheck } from './config-schema';
 import { conventionsCheck } from './conventions';
@@ -14,7 +15,10 @@ import { openapiCheck } from './openapi';
 import { packagingCheck } from './packaging';
 import { typescriptCheck } from './typescript';
 
-/** Every check of `npm run validate`, in the order of the summary table. */
+/**
+ * Every check of `npm run validate`, in the order of the summary table. Each says its basis (deploy fact or house
+ * policy; docs/quality-gate/README.md); `--deploy-only` runs the deploy-fact ones.
+ */
 export const ALL_CHECKS: Check[] = [
   configSchemaCheck,
   metadataXmlCheck,
@@ -24,6 +28,7 @@ export const ALL_CHECKS: Check[] = [
   conventionsCheck,
   docsReferenceCheck,
   openapiCheck,
+  apexSyntaxCheck,
   apexFormatCheck,
   apexTypesCheck,
   apexPmdCheck,

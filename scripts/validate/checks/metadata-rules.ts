@@ -18,6 +18,7 @@ import { STANDARD_VALUE_SET_RULES } from '../rules/standard-value-set';
 export const metadataRulesCheck: Check = {
   id: 'metadata-rules',
   title: 'deploy rules the Metadata API types cannot express: field types, picklists, objects, flows, permissions',
+  basis: 'deploy-fact',
   async run(project: Project) {
     const model = loadMetadataModel(project);
     const problems = [

@@ -17,13 +17,20 @@ function validator(): MetadataXmlValidator {
 export function checkMetadataFile(file: string, text: string): Problem[] {
   const document = readXml(text);
   const issues = document.root ? [...document.issues, ...validator().validate(document.root)] : document.issues;
-  return issues.map((issue) => ({ file, line: issue.line, message: issue.message, severity: issue.severity }));
+  return issues.map((issue) => ({
+    file,
+    line: issue.line,
+    message: issue.message,
+    severity: issue.severity,
+    ...(issue.housePolicy ? { basis: 'house-policy' as const } : {})
+  }));
 }
 
 export const metadataXmlCheck: Check = {
   id: 'metadata-xml',
   title:
     'every -meta.xml is well-formed and matches the Metadata API types: elements, values, order, required elements',
+  basis: 'deploy-fact',
   async run(project: Project) {
     const files = [
       ...project.packageFilesEndingWith('-meta.xml'),
