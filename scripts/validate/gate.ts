@@ -62,7 +62,7 @@ export async function runGate(
     }
     return promise;
   };
-  const reports = await Promise.all(selected.map(start));
+  const reports = withoutEchoes(await Promise.all(selected.map(start)));
   const loadProblems = projectLoadProblems(project, reports);
   if (loadProblems.length > 0) {
     reports.unshift({
@@ -161,6 +161,20 @@ async function runOne(check: Check, project: Project): Promise<CheckReport> {
     filesSeen: outcome.filesSeen,
     problems: tidyProblems(project, outcome.problems)
   };
+}
+
+/** A finding that an earlier check already printed word for word (e.g. "no Java" of both Java checks) is dropped. */
+function withoutEchoes(reports: CheckReport[]): CheckReport[] {
+  const printed = new Set<string>();
+  return reports.map((report) => ({
+    ...report,
+    problems: report.problems.filter((problem) => {
+      const key = [problem.severity, problem.file, problem.line ?? '', problem.message].join('\u0000');
+      const fresh = !printed.has(key);
+      printed.add(key);
+      return fresh;
+    })
+  }));
 }
 
 /**
