@@ -1,5 +1,5 @@
 import { ACCEPTED_XSI_TYPES, EXTRA_ATTRIBUTES, UNORDERED_TYPES, XSI_TYPED_ELEMENTS } from './allow-list';
-import { listAllowed, suggestion } from './suggest';
+import { closestName, listAllowed, suggestion } from './suggest';
 import { isMiscasedBoolean, shapeMismatch, TextShape } from './text-shapes';
 import { ComplexType, ElementDecl, MetadataTypeModel, ValueKind } from './type-model';
 import { XmlElement, XmlIssue, XSD_NS, XSI_NS } from './xml-reader';
@@ -78,6 +78,7 @@ export class MetadataXmlValidator {
       );
     }
     const placed = new SequenceTracker(type, UNORDERED_TYPES.has(type.name));
+    const unknownNames: string[] = [];
     for (const child of element.children) {
       if (child.uri !== where.namespace) {
         issues.push(
@@ -90,6 +91,7 @@ export class MetadataXmlValidator {
       }
       const positions = type.positions.get(child.local);
       if (!positions) {
+        unknownNames.push(child.local);
         issues.push(
           error(
             child.line,
@@ -104,6 +106,10 @@ export class MetadataXmlValidator {
       }
     }
     for (const missing of placed.missingRequired()) {
+      // A misspelled required element is one mistake: its "no such element" error already names it.
+      if (unknownNames.some((name) => closestName(name, [missing.name]))) {
+        continue;
+      }
       // At a file's root the CLI or the API may supply an element (settings merge with the org's, source format
       // derives names from paths); inside a structure nothing does.
       const message = `<${element.local}> lacks the required element <${missing.name}> (${missing.declaredIn}.${missing.name})`;
