@@ -1,7 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Project } from './core/project';
-import { Basis, basisOf, Check, CheckOutcome, Problem } from './core/types';
+import { Basis, basisOf, Check, CheckOutcome, Prerequisite, Problem } from './core/types';
 import { formatText, plural } from './output/text';
 
 /** One check's row of the summary. */
@@ -85,12 +85,16 @@ export async function runGate(
   };
 }
 
+function prerequisiteId(prerequisite: string | Prerequisite): string {
+  return typeof prerequisite === 'string' ? prerequisite : prerequisite.check;
+}
+
 /** The selected checks plus any prerequisite they name that is not selected, in the order of `available`. */
 function withPrerequisites(checks: Check[], available: Check[]): Check[] {
   const ids = new Set(checks.map((check) => check.id));
   const pending = [...checks];
   while (pending.length > 0) {
-    for (const id of pending.pop()?.prerequisites ?? []) {
+    for (const id of (pending.pop()?.prerequisites ?? []).map(prerequisiteId)) {
       const prerequisite = available.find((candidate) => candidate.id === id);
       if (prerequisite && !ids.has(id)) {
         ids.add(id);
@@ -122,16 +126,25 @@ async function runWhenReady(
   if (project.loadError && !check.runsWithoutProject) {
     return skip(project.loadError);
   }
-  const prerequisites = (check.prerequisites ?? [])
-    .map((id) => selected.find((candidate) => candidate.id === id))
-    .filter((prerequisite): prerequisite is Check => prerequisite !== undefined);
-  for (const report of await Promise.all(prerequisites.map(start))) {
+  for (const prerequisite of check.prerequisites ?? []) {
+    const prerequisiteCheck = selected.find((candidate) => candidate.id === prerequisiteId(prerequisite));
+    if (!prerequisiteCheck) {
+      continue;
+    }
+    const report = await start(prerequisiteCheck);
     if (report.skipped) {
       return skip(`${report.id} skipped`);
     }
-    const errors = report.problems.filter((problem) => problem.severity === 'error').length;
-    if (errors > 0) {
-      return skip(`${report.id} found ${plural(errors, 'error')}`);
+    const errors = report.problems.filter((problem) => problem.severity === 'error');
+    if (typeof prerequisite === 'string') {
+      if (errors.length > 0) {
+        return skip(`${report.id} found ${plural(errors.length, 'error')}`);
+      }
+      continue;
+    }
+    const blocking = new Set(errors.filter((problem) => prerequisite.blocks(problem)).map((problem) => problem.file));
+    if (blocking.size > 0) {
+      return skip(`${report.id} found ${plural(blocking.size, prerequisite.what)}`);
     }
   }
   const report = await runOne(check, project);

@@ -207,6 +207,33 @@ describe('one Apex typo is one error', () => {
   });
 });
 
+describe('one broken XML tag is one error', () => {
+  let copy: FixtureCopy;
+  beforeEach(() => {
+    copy = new FixtureCopy('clean-project');
+  });
+  afterEach(() => copy.dispose());
+
+  it('reports the malformed file once and skips the checks that would call its field missing', async () => {
+    const field = 'force-app/main/default/objects/Invoice__c/fields/Amount__c.field-meta.xml';
+    copy.replace(field, '</label>', '</labl>');
+    const ids = ['metadata-xml', 'metadata-rules', 'cross-references', 'docs-reference'];
+    const report = await runGate(
+      copy.root,
+      ALL_CHECKS.filter((check) => ids.includes(check.id))
+    );
+    const errors = report.checks.flatMap((check) => check.problems.filter((problem) => problem.severity === 'error'));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: field,
+        message: expect.stringMatching(/^malformed XML: <label> is never closed/)
+      })
+    ]);
+    expect(report.checks.filter((check) => check.skipped).map((check) => check.id)).toEqual(ids.slice(1));
+    expect(report.checks[2].skipped).toBe('metadata-xml found 1 malformed XML file');
+  });
+});
+
 describe('validate command line', () => {
   it('reads --only, --root, --deploy-only and --format', () => {
     expect(parseArgs(['--only', 'packaging,eslint', '--root', '/tmp/x'])).toEqual({

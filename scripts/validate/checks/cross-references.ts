@@ -12,6 +12,7 @@ import { checkPermissions, checkPermissionSetGroup } from '../references/permiss
 import { SourceFiles } from '../references/source-files';
 import { standardSchema } from '../references/standard-schema';
 import { checkApplication, checkQuickAction, checkTab } from '../references/ui-metadata';
+import { WELL_FORMED_METADATA } from './metadata-xml';
 
 /** Which files name other metadata, and who reads them. */
 const EXTRACTORS: Array<[suffix: string, extract: (findings: Findings, file: string) => void]> = [
@@ -43,6 +44,7 @@ export const crossReferencesCheck: Check = {
   id: 'cross-references',
   title: 'every object, field, class, flow and other component the metadata names exists',
   basis: 'deploy-fact',
+  prerequisites: [WELL_FORMED_METADATA],
   async run(project: Project): Promise<CheckOutcome> {
     const files = new SourceFiles(project);
     const catalog = buildCatalog(files, standardSchema(), projectNamespace(project));

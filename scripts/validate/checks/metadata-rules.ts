@@ -8,6 +8,7 @@ import { applyRules, loadMetadataModel } from '../rules/model';
 import { PERMISSION_SET_RULES } from '../rules/permission-set';
 import { PICKLIST_VALUE_RULES, valueLists } from '../rules/picklist-values';
 import { STANDARD_VALUE_SET_RULES } from '../rules/standard-value-set';
+import { WELL_FORMED_METADATA } from './metadata-xml';
 
 /**
  * Deploy rules that the Metadata API types cannot express because they depend on combinations of values: what a
@@ -19,6 +20,7 @@ export const metadataRulesCheck: Check = {
   id: 'metadata-rules',
   title: 'deploy rules the Metadata API types cannot express: field types, picklists, objects, flows, permissions',
   basis: 'deploy-fact',
+  prerequisites: [WELL_FORMED_METADATA],
   async run(project: Project) {
     const model = loadMetadataModel(project);
     const problems = [

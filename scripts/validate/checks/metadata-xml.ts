@@ -1,5 +1,5 @@
 import { Project } from '../core/project';
-import { Check, Problem } from '../core/types';
+import { Check, Prerequisite, Problem } from '../core/types';
 import { metadataTypeModel } from '../metadata/shared-model';
 import { deployableTypeNames } from '../metadata/sdr-registry';
 import { MetadataXmlValidator } from '../metadata/validator';
@@ -25,6 +25,16 @@ export function checkMetadataFile(file: string, text: string): Problem[] {
     ...(issue.housePolicy ? { basis: 'house-policy' as const } : {})
   }));
 }
+
+/**
+ * For checks that read the metadata: a file that is not well-formed XML would look like missing metadata to them
+ * (a field that "does not exist"), so they wait until every -meta.xml parses.
+ */
+export const WELL_FORMED_METADATA: Prerequisite = {
+  check: 'metadata-xml',
+  blocks: (problem) => problem.message.startsWith('malformed XML'),
+  what: 'malformed XML file'
+};
 
 export const metadataXmlCheck: Check = {
   id: 'metadata-xml',

@@ -24,6 +24,15 @@ export interface CheckOutcome {
   problems: Problem[];
 }
 
+/** A prerequisite that fails only on some of its check's findings (e.g. malformed XML, not every XML finding). */
+export interface Prerequisite {
+  check: string;
+  /** Whether this finding of the prerequisite check keeps the dependent check from running. */
+  blocks(problem: Problem): boolean;
+  /** What the blocking findings are, for the skip reason: `metadata-xml found 1 malformed XML file`. */
+  what: string;
+}
+
 /** One independent check of the offline gate. */
 export interface Check {
   /** Short id used by `--only` and in the summary table, e.g. `metadata-xml`. */
@@ -36,7 +45,7 @@ export interface Check {
    * Ids of checks that must pass first: when one of them reports an error (or is itself skipped), this check is
    * reported as `skipped (reason)` instead of echoing that mistake. The runner adds them to the run when missing.
    */
-  prerequisites?: string[];
+  prerequisites?: Array<string | Prerequisite>;
   /** Runs even when sfdx-project.json does not load (the check reads no package directory). */
   runsWithoutProject?: boolean;
   run(project: import('./project').Project): Promise<CheckOutcome>;
