@@ -116,14 +116,17 @@ describe('metadata-xml check', () => {
     await expectSingleError(copy, APEX_CLASS, lineOf(text, '<!--'), 'a comment before the root element');
   });
 
-  it('reports a root element without the metadata namespace', async () => {
+  it('warns about a root element without the metadata namespace (no deploy failure on record)', async () => {
     const text = plant(copy, APEX_CLASS, (xml) => xml.replace(' xmlns="http://soap.sforce.com/2006/04/metadata"', ''));
-    await expectSingleError(
-      copy,
-      APEX_CLASS,
-      lineOf(text, '<ApexClass'),
-      '<ApexClass> lacks xmlns="http://soap.sforce.com/2006/04/metadata"'
-    );
+    const { problems } = await run(copy.root);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: APEX_CLASS,
+        line: lineOf(text, '<ApexClass'),
+        severity: 'warning',
+        message: 'root element <ApexClass> lacks xmlns="http://soap.sforce.com/2006/04/metadata"'
+      })
+    ]);
   });
 
   it('reports an unknown element in a CustomField and names the closest real one', async () => {
