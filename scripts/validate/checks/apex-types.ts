@@ -1,4 +1,5 @@
 import { runCommand } from '../../lib/run-command';
+import { compileErrorRuleOf } from '../apex/compile-facts';
 import { findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
 import { Project } from '../core/project';
@@ -91,6 +92,11 @@ function parseReport(project: Project, stdout: string): Problem[] {
         severity: 'warning',
         hint: 'a category this check does not know'
       };
+      const compileRule = issue.category === 'Warning' ? compileErrorRuleOf(issue.message) : undefined;
+      if (compileRule) {
+        const text = `${issue.message}: the org's compiler rejects this [${compileRule}]`;
+        return error(toProjectPath(project, file.path), text, issue.start.line);
+      }
       const make = category.severity === 'error' ? error : warning;
       return make(
         toProjectPath(project, file.path),

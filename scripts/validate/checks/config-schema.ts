@@ -3,6 +3,7 @@ import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
 import { settingsProblems } from './scratch-settings';
+import { projectConfigProblems } from '../rules/project-config';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -30,7 +31,11 @@ export const configSchemaCheck: Check = {
   title: 'sfdx-project.json and scratch org definitions match the Salesforce JSON schemas',
   async run(project: Project): Promise<CheckOutcome> {
     const scratchDefs = project.filesUnder('config').filter((file) => file.endsWith('-scratch-def.json'));
-    const problems = [...checkProjectFile(project), ...scratchDefs.flatMap((file) => checkScratchDef(project, file))];
+    const problems = [
+      ...checkProjectFile(project),
+      ...projectConfigProblems(project),
+      ...scratchDefs.flatMap((file) => checkScratchDef(project, file))
+    ];
     return { filesSeen: 1 + scratchDefs.length, problems };
   }
 };
