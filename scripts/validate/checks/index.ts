@@ -8,6 +8,7 @@ import { crossReferencesCheck } from './cross-references';
 import { docsReferenceCheck } from './docs-reference';
 import { eslintCheck } from './eslint';
 import { flowScannerCheck } from './flow-scanner';
+import { lwcReferencesCheck } from './lwc-references';
 import { metadataRulesCheck } from './metadata-rules';
 import { metadataXmlCheck } from './metadata-xml';
 import { openapiCheck } from './openapi';
@@ -21,6 +22,7 @@ export const ALL_CHECKS: Check[] = [
   metadataRulesCheck,
   packagingCheck,
   crossReferencesCheck,
+  lwcReferencesCheck,
   conventionsCheck,
   docsReferenceCheck,
   openapiCheck,
