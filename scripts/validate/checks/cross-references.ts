@@ -5,6 +5,7 @@ import { checkApexSoql } from '../references/apex-soql';
 import { buildCatalog } from '../references/catalog-builder';
 import { checkCustomMetadataRecord } from '../references/custom-metadata';
 import { Findings } from '../references/findings';
+import { checkFlowElements } from '../references/flow-elements';
 import { checkFlow } from '../references/flows';
 import { checkLayout } from '../references/layouts';
 import { checkCustomField, checkFieldList, checkListView, checkRecordTypeFile } from '../references/object-metadata';
@@ -19,7 +20,13 @@ const EXTRACTORS: Array<[suffix: string, extract: (findings: Findings, file: str
   ['.mutingpermissionset-meta.xml', checkPermissions],
   ['.profile-meta.xml', checkPermissions],
   ['.permissionsetgroup-meta.xml', checkPermissionSetGroup],
-  ['.flow-meta.xml', checkFlow],
+  [
+    '.flow-meta.xml',
+    (findings, file) => {
+      checkFlow(findings, file);
+      checkFlowElements(findings, file);
+    }
+  ],
   ['.layout-meta.xml', checkLayout],
   ['.md-meta.xml', checkCustomMetadataRecord],
   ['.field-meta.xml', checkCustomField],

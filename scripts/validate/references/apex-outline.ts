@@ -25,8 +25,10 @@ export interface AnnotatedMember {
   modifiers: string[];
   kind: 'method' | 'field';
   name: string;
-  /** For a method: its parameter list; for a field: its type. */
-  signature: string;
+  /** For a method: its return type; for a field: its type. */
+  type: string;
+  /** For a method: its parameter list; for a field: empty. */
+  parameters: string;
   line: number;
   /** The innermost class that declares the member. */
   owner: ApexClassRange | undefined;
@@ -118,7 +120,7 @@ export function outlineApex(source: string): ApexOutline {
 function readDeclaration(
   code: string,
   from: number
-): Pick<AnnotatedMember, 'modifiers' | 'kind' | 'name' | 'signature'> | undefined {
+): Pick<AnnotatedMember, 'modifiers' | 'kind' | 'name' | 'type' | 'parameters'> | undefined {
   const stop = code.slice(from).search(/[(;={]/);
   if (stop < 0) {
     return undefined;
@@ -136,23 +138,18 @@ function readDeclaration(
   if (!name || words.length === 0) {
     return undefined;
   }
-  const delimiter = code[from + stop];
-  if (delimiter === '(') {
+  const type = words.slice(0, -1).join(' ');
+  if (code[from + stop] === '(') {
     const close = matchingParen(code, from + stop);
     return {
       modifiers,
       kind: 'method',
       name,
-      signature: code.slice(from + stop + 1, close < 0 ? code.length : close).trim()
+      type,
+      parameters: code.slice(from + stop + 1, close < 0 ? code.length : close).trim()
     };
   }
-  const type = head
-    .slice(0, head.length - name.length)
-    .trim()
-    .split(/\s+/)
-    .slice(modifiers.length)
-    .join(' ');
-  return { modifiers, kind: 'field', name, signature: type };
+  return { modifiers, kind: 'field', name, type, parameters: '' };
 }
 
 function skipSpace(code: string, from: number): number {
