@@ -7,6 +7,7 @@ import { checkCustomMetadataRecord } from '../references/custom-metadata';
 import { Findings } from '../references/findings';
 import { checkFlowElements } from '../references/flow-elements';
 import { checkFlow } from '../references/flows';
+import { checkFieldFormula, checkFlowFormulas, checkValidationRule } from '../references/formulas';
 import { checkLayout } from '../references/layouts';
 import { checkCustomField, checkFieldList, checkListView, checkRecordTypeFile } from '../references/object-metadata';
 import { checkPermissions, checkPermissionSetGroup } from '../references/permissions';
@@ -25,11 +26,19 @@ const EXTRACTORS: Array<[suffix: string, extract: (findings: Findings, file: str
     (findings, file) => {
       checkFlow(findings, file);
       checkFlowElements(findings, file);
+      checkFlowFormulas(findings, file);
     }
   ],
   ['.layout-meta.xml', checkLayout],
   ['.md-meta.xml', checkCustomMetadataRecord],
-  ['.field-meta.xml', checkCustomField],
+  [
+    '.field-meta.xml',
+    (findings, file) => {
+      checkCustomField(findings, file);
+      checkFieldFormula(findings, file);
+    }
+  ],
+  ['.validationRule-meta.xml', checkValidationRule],
   ['.listView-meta.xml', checkListView],
   ['.recordType-meta.xml', checkRecordTypeFile],
   ['.compactLayout-meta.xml', checkFieldList],
