@@ -1,7 +1,7 @@
 import { runCommand } from '../../lib/run-command';
-import { compileErrorRuleOf } from '../apex/compile-facts';
 import { findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
+import { asCompileError } from '../apex/compile-facts';
 import { Project } from '../core/project';
 import { Check, error, Problem, warning } from '../core/types';
 
@@ -75,7 +75,7 @@ export const apexTypesCheck: Check = {
         problems: [error('.', `apex-ls failed (exit code ${result.code}): ${detail}`)]
       };
     }
-    return { filesSeen: files.length, problems: parseReport(project, result.stdout) };
+    return { filesSeen: files.length, problems: parseReport(project, result.stdout).map(asCompileError) };
   }
 };
 
@@ -92,11 +92,6 @@ function parseReport(project: Project, stdout: string): Problem[] {
         severity: 'warning',
         hint: 'a category this check does not know'
       };
-      const compileRule = issue.category === 'Warning' ? compileErrorRuleOf(issue.message) : undefined;
-      if (compileRule) {
-        const text = `${issue.message}: the org's compiler rejects this [${compileRule}]`;
-        return error(toProjectPath(project, file.path), text, issue.start.line);
-      }
       const make = category.severity === 'error' ? error : warning;
       return make(
         toProjectPath(project, file.path),
