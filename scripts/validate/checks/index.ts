@@ -5,10 +5,11 @@ import { apexTypesCheck } from './apex-types';
 import { configSchemaCheck } from './config-schema';
 import { conventionsCheck } from './conventions';
 import { crossReferencesCheck } from './cross-references';
+// Recall (issue 11): Lightning web components and the metadata that names them.
+import { lwcReferencesCheck } from './lwc-references';
 import { docsReferenceCheck } from './docs-reference';
 import { eslintCheck } from './eslint';
 import { flowScannerCheck } from './flow-scanner';
-import { lwcReferencesCheck } from './lwc-references';
 import { metadataRulesCheck } from './metadata-rules';
 import { metadataXmlCheck } from './metadata-xml';
 import { openapiCheck } from './openapi';
