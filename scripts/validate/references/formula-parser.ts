@@ -161,9 +161,15 @@ const PRECEDENCE: Record<string, number> = {
   '^': 6
 };
 
+/** Where a field is used: the whole formula, an operand of an operator, or an argument of a function. */
+export type FieldUse =
+  { kind: 'root' } | { kind: 'operator'; operator: string } | { kind: 'argument'; function: string };
+
 export interface ParsedFormula {
   issues: FormulaIssue[];
   fields: FieldReference[];
+  /** Each field name with where it is used, for rules that depend on the field's type (picklists). */
+  fieldUses(): Array<FieldReference & { use: FieldUse }>;
   /** The result type, given the types of the fields the formula names (Unknown where not known). */
   resultType(fieldType: (path: string) => FormulaType): FormulaType;
 }
@@ -185,6 +191,7 @@ export function parseFormula(source: string): ParsedFormula {
   return {
     issues,
     fields,
+    fieldUses: () => (root ? usesOf(root, { kind: 'root' }) : []),
     resultType: (fieldType) => (root ? typeOf(root, fieldType) : 'Unknown')
   };
 }
@@ -451,4 +458,21 @@ function typeOf(node: Node, fieldType: (path: string) => FormulaType): FormulaTy
 function common(types: FormulaType[]): FormulaType {
   const known = [...new Set(types.filter((type) => type !== 'Unknown'))];
   return known.length === 1 ? known[0] : 'Unknown';
+}
+
+function usesOf(node: Node, use: FieldUse): Array<FieldReference & { use: FieldUse }> {
+  switch (node.kind) {
+    case 'field':
+      return [{ path: node.path, offset: node.offset, use }];
+    case 'unary':
+      return usesOf(node.operand, { kind: 'operator', operator: node.operator });
+    case 'binary':
+      return [node.left, node.right].flatMap((operand) =>
+        usesOf(operand, { kind: 'operator', operator: node.operator })
+      );
+    case 'call':
+      return node.args.flatMap((arg) => usesOf(arg, { kind: 'argument', function: node.name }));
+    default:
+      return [];
+  }
 }

@@ -1,6 +1,6 @@
 import { ObjectDef } from './catalog';
 import { Findings } from './findings';
-import { FormulaType, parseFormula } from './formula-parser';
+import { FieldReference, FieldUse, FormulaType, parseFormula } from './formula-parser';
 import { nameKey } from './names';
 import { childElement, childElements, childText, XmlElement } from './xml';
 
@@ -145,6 +145,9 @@ function checkFormula(
       }
     }
   }
+  if (object) {
+    checkPicklistUses(findings, { file, what, lineAt }, object, parsed.fieldUses());
+  }
   if (!expected || parsed.issues.some((issue) => issue.rule === 'formula-syntax')) {
     return;
   }
@@ -168,4 +171,51 @@ function checkFormula(
 function ownerObject(findings: Findings, file: string): ObjectDef | undefined {
   const match = OBJECT_FOLDER.exec(file);
   return match ? findings.catalog.object(match[1]) : undefined;
+}
+
+/**
+ * Functions that accept a picklist field (Salesforce Help, "Tips for Working with Picklist and Multi-Select Picklist
+ * Formula Fields"); anywhere else the compiler says "Field X is a picklist field. Picklist fields are only supported
+ * in certain functions."
+ */
+const PICKLIST_FUNCTIONS = new Set([
+  'ISPICKVAL',
+  'CASE',
+  'TEXT',
+  'ISBLANK',
+  'ISNULL',
+  'ISCHANGED',
+  'PRIORVALUE',
+  'INCLUDES',
+  'BLANKVALUE',
+  'NULLVALUE'
+]);
+
+function checkPicklistUses(
+  findings: Findings,
+  at: { file: string; what: string; lineAt: (offset: number) => number },
+  object: ObjectDef,
+  uses: Array<FieldReference & { use: FieldUse }>
+): void {
+  for (const { path, offset, use } of uses) {
+    if (use.kind === 'argument' && PICKLIST_FUNCTIONS.has(use.function)) {
+      continue;
+    }
+    const resolution = findings.catalog.resolvePath(object, path);
+    const type = resolution.status === 'found' ? nameKey(resolution.field.custom?.type ?? '') : '';
+    if (type !== 'picklist' && type !== 'multiselectpicklist') {
+      continue;
+    }
+    const where =
+      use.kind === 'root'
+        ? 'as the whole formula'
+        : use.kind === 'operator'
+          ? `with ${use.operator}`
+          : `in ${use.function}()`;
+    findings.error(
+      { file: at.file, line: at.lineAt(offset), what: at.what },
+      `uses ${path} ${where}: Field ${path} is a picklist field. Picklist fields are only supported in certain ` +
+        'functions (ISPICKVAL, CASE, TEXT, ISBLANK, ...) [formula-picklist-use]'
+    );
+  }
 }

@@ -70,6 +70,10 @@ describe('recall: formulas in metadata (cross-references)', () => {
       'Amount__c',
       '    <precision>16</precision>\n    <scale>2</scale>\n    <type>Currency</type>'
     ),
+    [`${OBJECT}/fields/Stage__c.field-meta.xml`]: field(
+      'Stage__c',
+      '    <type>Picklist</type>\n    <valueSet>\n        <valueSetDefinition>\n            <sorted>false</sorted>\n            <value>\n                <fullName>Open</fullName>\n                <default>true</default>\n                <label>Open</label>\n            </value>\n        </valueSetDefinition>\n    </valueSet>'
+    ),
     [`${OBJECT}/fields/Account__c.field-meta.xml`]: field(
       'Account__c',
       '    <referenceTo>Account</referenceTo>\n    <relationshipName>Things</relationshipName>\n    <type>Lookup</type>'
@@ -104,7 +108,9 @@ describe('recall: formulas in metadata (cross-references)', () => {
           'Account__r.Name &amp; &quot; (&quot; &amp; Account__r.Owner.Name &amp; &quot;)&quot;'
         ),
         [`${OBJECT}/fields/Big__c.field-meta.xml`]: formulaField('Big__c', 'Checkbox', 'Amount__c &gt; 1000'),
-        [RULE]: rule('AND(NOT(ISBLANK(Account__c)), Amount__c &lt;= 0)')
+        [RULE]: rule(
+          'AND(NOT(ISBLANK(Account__c)), Amount__c &lt;= 0, ISPICKVAL(Stage__c, &quot;Open&quot;), TEXT(Stage__c) &lt;&gt; &quot;&quot;)'
+        )
       })
     ).toEqual([]);
   });
@@ -152,6 +158,18 @@ describe('recall: formulas in metadata (cross-references)', () => {
       RULE,
       { [RULE]: rule('Amount__c * 2') },
       /data type \(Number\), incompatible with expected data type \(Boolean\)/
+    ],
+    [
+      'formula-picklist-use',
+      RULE,
+      { [RULE]: rule('AND(Stage__c = &quot;Open&quot;, Amount__c &lt;= 0)') },
+      /uses Stage__c with =: Field Stage__c is a picklist field/
+    ],
+    [
+      'formula-picklist-use',
+      WITH_TAX,
+      { [WITH_TAX]: formulaField('With_Tax__c', 'Text', 'LEFT(Stage__c, 2)') },
+      /uses Stage__c in LEFT\(\)/
     ],
     [
       'field',
