@@ -78,6 +78,39 @@ class FlowNames {
     this.visit(this.root, []);
     this.checkApexVariables();
     this.checkApexActions();
+    this.checkSubflows();
+  }
+
+  /** A subflow's input and output assignments name variables the subflow makes available for input or output. */
+  private checkSubflows(): void {
+    for (const subflow of childElements(this.root, 'subflows')) {
+      const flowName = childText(subflow, 'flowName');
+      const file = flowName ? this.findings.catalog.component('flow', flowName) : undefined;
+      const target = file ? this.findings.files.xml(file) : undefined;
+      if (!flowName || !target) {
+        continue; // a missing subflow is reported by flows.ts
+      }
+      for (const [kind, flag] of [
+        ['inputAssignments', 'isInput'],
+        ['outputAssignments', 'isOutput']
+      ] as const) {
+        const available = new Map(
+          childElements(target, 'variables')
+            .filter((variable) => childText(variable, flag) === 'true')
+            .map((variable) => [nameKey(childText(variable, 'name') ?? ''), childText(variable, 'name') ?? ''])
+        );
+        for (const assignment of childElements(subflow, kind)) {
+          const name = childElement(assignment, 'name');
+          if (name?.text && !available.has(nameKey(name.text))) {
+            this.findings.error(
+              this.site(name.line, `subflows.${kind}.name '${name.text}'`),
+              `is no variable of flow ${flowName} available for ${flag === 'isInput' ? 'input' : 'output'} ` +
+                `(${[...available.values()].join(', ') || 'none'}) [flow-subflow-variable]`
+            );
+          }
+        }
+      }
+    }
   }
 
   private site(line: number, what: string): Site {

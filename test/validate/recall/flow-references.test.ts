@@ -188,3 +188,77 @@ describe('recall: flow names (cross-references)', () => {
     expect(problems[0].message).toMatch(/Account has no field 'Nme'/);
   });
 });
+
+describe('recall: subflow variables (cross-references)', () => {
+  let project: MiniProject | undefined;
+  afterEach(() => project?.dispose());
+
+  const variable = (name: string, input: boolean, output: boolean) => `    <variables>
+        <name>${name}</name>
+        <dataType>String</dataType>
+        <isCollection>false</isCollection>
+        <isInput>${input}</isInput>
+        <isOutput>${output}</isOutput>
+    </variables>`;
+  const child = metadata(
+    'Flow',
+    `    <apiVersion>65.0</apiVersion>\n    <label>Child</label>\n    <processType>AutoLaunchedFlow</processType>\n    <start>\n        <locationX>0</locationX>\n        <locationY>0</locationY>\n    </start>\n    <status>Active</status>\n${variable('greeting', true, false)}\n${variable('reply', false, true)}\n${variable('internal', false, false)}`
+  );
+  const parent = (input: string, output: string) =>
+    metadata(
+      'Flow',
+      `    <apiVersion>65.0</apiVersion>
+    <label>Parent</label>
+    <processType>AutoLaunchedFlow</processType>
+    <start>
+        <locationX>0</locationX>
+        <locationY>0</locationY>
+        <connector>
+            <targetReference>Call_Child</targetReference>
+        </connector>
+    </start>
+    <status>Active</status>
+    <subflows>
+        <name>Call_Child</name>
+        <label>Call Child</label>
+        <locationX>0</locationX>
+        <locationY>0</locationY>
+        <flowName>Child</flowName>
+        <inputAssignments>
+            <name>${input}</name>
+            <value>
+                <stringValue>hello</stringValue>
+            </value>
+        </inputAssignments>
+        <outputAssignments>
+            <assignToReference>answer</assignToReference>
+            <name>${output}</name>
+        </outputAssignments>
+    </subflows>
+${variable('answer', false, false)}`
+    );
+
+  async function run(input: string, output: string): Promise<Problem[]> {
+    project = new MiniProject({
+      [`${D}/flows/Child.flow-meta.xml`]: child,
+      [`${D}/flows/Parent.flow-meta.xml`]: parent(input, output)
+    });
+    return project.run(crossReferencesCheck);
+  }
+
+  it("accepts input and output assignments to the subflow's input and output variables", async () => {
+    expect(await run('greeting', 'reply')).toEqual([]);
+  });
+
+  it.each([
+    ['internal', 'reply', /'internal' is no variable of flow Child available for input \(greeting\)/],
+    ['greeting', 'greeting', /'greeting' is no variable of flow Child available for output \(reply\)/]
+  ])('flow-subflow-variable: input %s, output %s is caught', async (input, output, says) => {
+    const problems = await run(input, output);
+    expect(withRule(problems, 'flow-subflow-variable')).toEqual([
+      expect.objectContaining({ file: `${D}/flows/Parent.flow-meta.xml`, severity: 'error' })
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(says);
+  });
+});
