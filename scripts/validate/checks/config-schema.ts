@@ -3,6 +3,7 @@ import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
 import { settingsProblems } from './scratch-settings';
+import { projectConfigProblems } from '../rules/project-config';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -32,7 +33,11 @@ export const configSchemaCheck: Check = {
   runsWithoutProject: true,
   async run(project: Project): Promise<CheckOutcome> {
     const scratchDefs = project.filesUnder('config').filter((file) => file.endsWith('-scratch-def.json'));
-    const problems = [...checkProjectFile(project), ...scratchDefs.flatMap((file) => checkScratchDef(project, file))];
+    const problems = [
+      ...checkProjectFile(project),
+      ...projectConfigProblems(project),
+      ...scratchDefs.flatMap((file) => checkScratchDef(project, file))
+    ];
     return { filesSeen: 1 + scratchDefs.length, problems };
   }
 };

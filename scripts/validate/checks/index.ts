@@ -6,6 +6,8 @@ import { apexTypesCheck } from './apex-types';
 import { configSchemaCheck } from './config-schema';
 import { conventionsCheck } from './conventions';
 import { crossReferencesCheck } from './cross-references';
+// Recall (issue 11): Lightning web components and the metadata that names them.
+import { lwcReferencesCheck } from './lwc-references';
 import { docsReferenceCheck } from './docs-reference';
 import { eslintCheck } from './eslint';
 import { flowScannerCheck } from './flow-scanner';
@@ -25,6 +27,7 @@ export const ALL_CHECKS: Check[] = [
   metadataRulesCheck,
   packagingCheck,
   crossReferencesCheck,
+  lwcReferencesCheck,
   conventionsCheck,
   docsReferenceCheck,
   openapiCheck,
