@@ -6,4 +6,4 @@ set -e
 if npm run -s validate -- --help | grep -q -- '--changed'; then
   exec npm run -s validate -- --changed
 fi
-exec npm run -s validate -- --only config-schema,metadata-xml,metadata-rules,cross-references,conventions,docs-reference,openapi,flow-scanner,apex-format
+exec npm run -s validate -- --only config-schema,metadata-xml,metadata-rules,cross-references,conventions,docs-reference,openapi,flow-scanner,apex-format,format

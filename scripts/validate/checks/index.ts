@@ -8,6 +8,7 @@ import { crossReferencesCheck } from './cross-references';
 import { docsReferenceCheck } from './docs-reference';
 import { eslintCheck } from './eslint';
 import { flowScannerCheck } from './flow-scanner';
+import { formatCheck } from './format';
 import { metadataRulesCheck } from './metadata-rules';
 import { metadataXmlCheck } from './metadata-xml';
 import { openapiCheck } from './openapi';
@@ -25,6 +26,7 @@ export const ALL_CHECKS: Check[] = [
   docsReferenceCheck,
   openapiCheck,
   apexFormatCheck,
+  formatCheck,
   apexTypesCheck,
   apexPmdCheck,
   flowScannerCheck,
