@@ -146,11 +146,13 @@ describe("the project's Prettier settings for XML", () => {
     ].join('\n');
     const file = 'force-app/x/flows/Separator.flow-meta.xml';
 
+    // The plugin is named on the command line so that Prettier knows its option before it reads the config.
+    const withWhitespace = (mode: string): unknown =>
+      meaning(prettierOutput(flow, file, ['--plugin', '@prettier/plugin-xml', '--xml-whitespace-sensitivity', mode]));
+
     expect(meaning(prettierOutput(flow, file))).toEqual(meaning(flow));
     // "preserve" drops the single space (<stringValue/>), "ignore" also re-flows the text template.
-    expect(meaning(prettierOutput(flow, file, ['--xml-whitespace-sensitivity', 'preserve']))).not.toEqual(
-      meaning(flow)
-    );
-    expect(meaning(prettierOutput(flow, file, ['--xml-whitespace-sensitivity', 'ignore']))).not.toEqual(meaning(flow));
+    expect(withWhitespace('preserve')).not.toEqual(meaning(flow));
+    expect(withWhitespace('ignore')).not.toEqual(meaning(flow));
   });
 });
