@@ -11,6 +11,7 @@ import { lwcReferencesCheck } from './lwc-references';
 import { docsReferenceCheck } from './docs-reference';
 import { eslintCheck } from './eslint';
 import { flowScannerCheck } from './flow-scanner';
+import { formatCheck } from './format';
 import { metadataRulesCheck } from './metadata-rules';
 import { metadataXmlCheck } from './metadata-xml';
 import { openapiCheck } from './openapi';
@@ -33,6 +34,7 @@ export const ALL_CHECKS: Check[] = [
   openapiCheck,
   apexSyntaxCheck,
   apexFormatCheck,
+  formatCheck,
   apexTypesCheck,
   apexPmdCheck,
   flowScannerCheck,

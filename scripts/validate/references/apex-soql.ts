@@ -58,6 +58,29 @@ function checkQuery(
   for (const semiJoin of query.semiJoins) {
     checkQuery(findings, at, semiJoin, undefined);
   }
+  checkTypeOfs(findings, at, query, object);
+}
+
+/** `TYPEOF What WHEN Account THEN Phone ...`: the relationship exists, each WHEN object and its fields exist. */
+function checkTypeOfs(
+  findings: Findings,
+  at: (offset: number, what: string) => Site,
+  query: SoqlQuery,
+  object: ObjectDef
+): void {
+  for (const typeOf of query.typeOfs) {
+    const relationship = ownPath(findings, object, query.alias, typeOf.relationship.path);
+    findings.fieldPath(at(typeOf.relationship.offset, 'static SOQL TYPEOF'), object, relationship);
+    for (const branch of typeOf.branches) {
+      const target = findings.object(at(branch.objectOffset, 'static SOQL TYPEOF WHEN'), branch.object);
+      if (!target) {
+        continue;
+      }
+      for (const field of branch.fields) {
+        findings.fieldPath(at(field.offset, 'static SOQL TYPEOF'), target, field.path);
+      }
+    }
+  }
 }
 
 /** The object of a sub-query `(SELECT ... FROM Relationship)`: a child relationship of the parent object. */
