@@ -1,0 +1,9 @@
+/**
+ * Public entry of the schema model. The runtime calls `loadSchema({ root })` once per project and reads the returned
+ * `SchemaModel`; nothing here names a particular project's objects.
+ */
+export * from './types';
+export { SchemaModel } from './model';
+export type { SObjectSchema, ParentRelationship } from './model';
+export { loadSchema } from './load';
+export type { LoadSchemaOptions } from './load';
