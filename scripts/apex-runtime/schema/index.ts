@@ -4,6 +4,6 @@
  */
 export * from './types';
 export { SchemaModel } from './model';
-export type { SObjectSchema, ParentRelationship } from './model';
+export type { SObjectSchema, ParentRelationship, LazyObjects } from './model';
 export { loadSchema } from './load';
 export type { LoadSchemaOptions } from './load';

@@ -24,46 +24,44 @@ export interface ParentRelationship {
 
 const key = (name: string): string => name.toLowerCase();
 
+interface IndexedObject {
+  schema: SObjectSchema;
+  fields: Map<string, FieldDescribe>;
+  parents: Map<string, ParentRelationship>;
+  children: Map<string, ChildRelationship>;
+}
+
+/**
+ * Objects the model builds on first use (the standard catalogue holds ~4,500 objects; a test touches a dozen).
+ * `prefixOwner` answers which object a key prefix belongs to without building every object.
+ */
+export interface LazyObjects {
+  names(): Iterable<string>;
+  build(lowerCaseName: string): SObjectSchema | undefined;
+  prefixOwner(prefix: string): string | undefined;
+}
+
 /**
  * The loaded schema: the standard catalogue merged with a project's objects. Read-only for the runtime; every lookup is
- * case-insensitive. Built by `loadSchema` (see ./index.ts).
+ * case-insensitive. Built by `loadSchema` (see ./load.ts).
  */
 export class SchemaModel {
-  private readonly objectsByName = new Map<string, SObjectSchema>();
-  private readonly fieldsByObject = new Map<string, Map<string, FieldDescribe>>();
-  private readonly parentsByObject = new Map<string, Map<string, ParentRelationship>>();
-  private readonly childrenByObject = new Map<string, Map<string, ChildRelationship>>();
-  private readonly objectsByPrefix = new Map<string, SObjectSchema>();
+  private readonly eager = new Map<string, SObjectSchema>();
+  private readonly indexed = new Map<string, IndexedObject | null>();
+  private readonly eagerPrefixes = new Map<string, string>();
   private readonly metadataRecords = new Map<string, CustomMetadataRecord[]>();
 
   constructor(
+    /** The project's objects (they win over a standard object of the same name, which they extend). */
     objects: Iterable<SObjectSchema>,
+    private readonly lazy: LazyObjects,
     customMetadataRecords: Iterable<CustomMetadataRecord>,
     /** Problems met while loading; never fatal. */
     readonly warnings: readonly SchemaWarning[]
   ) {
     for (const object of objects) {
-      const name = key(object.describe.name);
-      this.objectsByName.set(name, object);
-      this.objectsByPrefix.set(object.describe.keyPrefix, object);
-      const fields = new Map<string, FieldDescribe>();
-      const parents = new Map<string, ParentRelationship>();
-      for (const field of object.fields) {
-        fields.set(key(field.name), field);
-        if (field.type === 'REFERENCE' && field.relationshipName) {
-          parents.set(key(field.relationshipName), { field, targets: field.referenceTo });
-        }
-      }
-      this.fieldsByObject.set(name, fields);
-      this.parentsByObject.set(name, parents);
-      this.childrenByObject.set(
-        name,
-        new Map(
-          object.childRelationships
-            .filter((child) => child.relationshipName !== undefined)
-            .map((child) => [key(child.relationshipName as string), child])
-        )
-      );
+      this.eager.set(key(object.describe.name), object);
+      this.eagerPrefixes.set(object.describe.keyPrefix, key(object.describe.name));
     }
     for (const record of customMetadataRecords) {
       const list = this.metadataRecords.get(key(record.type)) ?? [];
@@ -74,41 +72,72 @@ export class SchemaModel {
 
   /** An object by API name, any case; undefined if neither the catalogue nor the project defines it. */
   object(name: string): SObjectSchema | undefined {
-    return this.objectsByName.get(key(name));
+    return this.index(name)?.schema;
   }
 
-  /** Every object, standard and the project's. */
+  /** Every object, standard and the project's (builds the whole catalogue: use for global describe only). */
   objects(): SObjectSchema[] {
-    return [...this.objectsByName.values()];
+    const names = new Set([...this.eager.keys(), ...this.lazy.names()]);
+    return [...names].map((name) => this.object(name)).filter((object): object is SObjectSchema => !!object);
   }
 
   /** The object whose Ids start with this three-character prefix (`001` -> Account). */
   objectByKeyPrefix(prefix: string): SObjectSchema | undefined {
-    return this.objectsByPrefix.get(prefix);
+    const name = this.eagerPrefixes.get(prefix) ?? this.lazy.prefixOwner(prefix);
+    return name === undefined ? undefined : this.object(name);
   }
 
   /** The object an Id belongs to, by its first three characters. */
   objectOfId(id: string): SObjectSchema | undefined {
-    return id.length >= 15 ? this.objectsByPrefix.get(id.slice(0, 3)) : undefined;
+    return id.length === 15 || id.length === 18 ? this.objectByKeyPrefix(id.slice(0, 3)) : undefined;
   }
 
   /** A field of an object by API name, any case. */
   field(objectName: string, fieldName: string): FieldDescribe | undefined {
-    return this.fieldsByObject.get(key(objectName))?.get(key(fieldName));
+    return this.index(objectName)?.fields.get(key(fieldName));
   }
 
   /** The reference field behind a relationship name (`Contact`, `Account` -> AccountId). */
   parentRelationship(objectName: string, relationshipName: string): ParentRelationship | undefined {
-    return this.parentsByObject.get(key(objectName))?.get(key(relationshipName));
+    return this.index(objectName)?.parents.get(key(relationshipName));
   }
 
   /** A child relationship of an object by name (`Account`, `Contacts`). */
   childRelationship(objectName: string, relationshipName: string): ChildRelationship | undefined {
-    return this.childrenByObject.get(key(objectName))?.get(key(relationshipName));
+    return this.index(objectName)?.children.get(key(relationshipName));
   }
 
   /** The records of a custom metadata type (`getAll()`, SOQL on `X__mdt`); empty when none or unknown. */
   customMetadataRecords(typeName: string): readonly CustomMetadataRecord[] {
     return this.metadataRecords.get(key(typeName)) ?? [];
   }
+
+  private index(name: string): IndexedObject | undefined {
+    const lower = key(name);
+    let entry = this.indexed.get(lower);
+    if (entry === undefined) {
+      const schema = this.eager.get(lower) ?? this.lazy.build(lower);
+      entry = schema ? indexObject(schema) : null;
+      this.indexed.set(lower, entry);
+    }
+    return entry ?? undefined;
+  }
+}
+
+function indexObject(schema: SObjectSchema): IndexedObject {
+  const fields = new Map<string, FieldDescribe>();
+  const parents = new Map<string, ParentRelationship>();
+  for (const field of schema.fields) {
+    fields.set(key(field.name), field);
+    if (field.type === 'REFERENCE' && field.relationshipName) {
+      parents.set(key(field.relationshipName), { field, targets: field.referenceTo });
+    }
+  }
+  const children = new Map<string, ChildRelationship>();
+  for (const child of schema.childRelationships) {
+    if (child.relationshipName) {
+      children.set(key(child.relationshipName), child);
+    }
+  }
+  return { schema, fields, parents, children };
 }

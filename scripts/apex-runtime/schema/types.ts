@@ -107,6 +107,8 @@ export interface FieldDescribe {
   referenceTo: string[];
   /** Relationship name of a REFERENCE (`Account` for `AccountId`, `Invoice__r` for `Invoice__c`). */
   relationshipName?: string;
+  /** For a project's lookup/master-detail: the child relationship name on the parent (`Subscriptions__r`). */
+  childRelationshipName?: string;
   /** 0 or 1 for the first/second master of a master-detail; absent otherwise. */
   relationshipOrder?: number;
   /** Master-detail: deleting the parent deletes the child. */

@@ -59,6 +59,8 @@ export interface FunctionCall {
   name: string;
   /** The field argument; absent for `COUNT()`. */
   argument?: FieldRef | FunctionCall;
+  /** Further arguments (`DISTANCE(Loc__c, GEOLOCATION(1, 2), 'mi')`): the evaluator refuses such calls. */
+  extraArguments?: (FieldExpression | SoqlValue)[];
   offset: number;
 }
 
