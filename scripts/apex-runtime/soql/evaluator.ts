@@ -872,7 +872,7 @@ class QueryRun {
     const aggregateRows: AggregateRow[] = windowed.map((result) => ({ values: result.values }));
     // "COUNT() or COUNT(fieldname) queries count as one query row, unless grouped: one row per grouping. Other
     // aggregate functions count each row used in the aggregation" (SOQL and SOSL Reference, "Aggregate Functions").
-    const countOnly = this.query.select.every((item) => item.kind === 'function' && item.call.name === 'COUNT');
+    const countOnly = this.query.select.every((item) => item.kind === 'field' || (item.kind === 'function' && item.call.name === 'COUNT'));
     const rowCount = countOnly ? (groupKeys.length > 0 ? aggregateRows.length : 1) : rows.length;
     return { kind: 'aggregate', rows: aggregateRows, rowCount };
   }
