@@ -70,7 +70,7 @@ export function tokenize(text: string): Token[] {
     if (char === ':') {
       const previous = tokens[tokens.length - 1];
       // `LAST_N_DAYS:7`: the colon of a date literal, not a bind.
-      if (previous?.kind === 'identifier' && /_N_/.test(previous.upper) && /^:\s*\d/.test(rest)) {
+      if (previous?.kind === 'identifier' && /(^|_)N_/.test(previous.upper) && /^:\s*\d/.test(rest)) {
         push('punctuation', ':', start);
         index++;
         continue;

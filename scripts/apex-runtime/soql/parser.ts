@@ -218,6 +218,9 @@ class Parser {
 
   private selectItem(): SelectItem {
     const token = this.peek();
+    if (token.kind === 'identifier' && (token.upper === 'FROM' || token.upper === 'WHERE')) {
+      throw this.unexpected(token);
+    }
     if (token.text === '(' && token.kind === 'punctuation') {
       this.next();
       const query = this.query();
