@@ -458,7 +458,7 @@ export class Converter {
     for (const r of replacements.reverse()) {
       text = text.substring(0, r.start - base) + ":" + r.name + text.substring(r.stop + 1 - base);
     }
-    return { k: "soql", line: ln, text, binds };
+    return { k: "soql", line: ln, text: stripComments(text), binds };
   }
 
   private creator(c: P.CreatorContext, ln: number): Expr {
@@ -522,6 +522,11 @@ function literal(l: P.LiteralContext, ln: number): Expr {
   if (l.MultilineStringLiteral()) return { k: "lit", line: ln, t: "str", v: unescapeApex(l.getText().slice(2, -2)) };
   if (l.BooleanLiteral()) return { k: "lit", line: ln, t: "bool", v: l.getText().toLowerCase() === "true" };
   return { k: "lit", line: ln, t: "null", v: null };
+}
+
+/** Removes Apex comments inside a static query (they are hidden tokens to Apex, not SOQL). */
+function stripComments(text: string): string {
+  return text.replace(/('(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (_m, str: string | undefined) => (str !== undefined ? str : " "));
 }
 
 function literalText(text: string): string | boolean {

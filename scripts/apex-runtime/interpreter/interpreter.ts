@@ -226,15 +226,34 @@ export class Interpreter implements EqualityHooks {
     });
   }
 
+  /** Static types of the arguments of the call being resolved (a cast null, `(String) null`, picks its overload). */
+  private argHints: (TypeRef | undefined)[] | null = null;
+
+  private hintsOf(args: Expr[]): (TypeRef | undefined)[] {
+    return args.map((a) => {
+      if (a.k === "cast") return a.type;
+      if (a.k === "name") return this.scope.lookup(a.n.toLowerCase())?.t;
+      return undefined;
+    });
+  }
+
   /** Overload resolution: by argument count, then by how well runtime values fit the parameter types. */
   pickOverload(cands: MethodDecl[] | { params: { type: TypeRef }[] }[], args: Value[]): number {
+    const hints = this.argHints && this.argHints.length === args.length ? this.argHints : null;
+    this.argHints = null;
     let best = -1;
     let bestScore = -1;
     cands.forEach((m, i) => {
       if (m.params.length !== args.length) return;
       let score = 1;
       for (let k = 0; k < args.length; k++) {
-        const fit = this.fitScore(args[k], m.params[k].type);
+        const hint = hints?.[k];
+        const fit =
+          (args[k] === null || args[k] === undefined) && hint
+            ? hint.n.toLowerCase() === m.params[k].type.n.toLowerCase() || m.params[k].type.n.toLowerCase() === "object"
+              ? 3
+              : -1
+            : this.fitScore(args[k], m.params[k].type);
         if (fit < 0) {
           score = -1;
           break;
@@ -798,8 +817,16 @@ export class Interpreter implements EqualityHooks {
     return this.getMember(target, e.n, e.line);
   }
 
+  /** The row of a single-row query: QueryException when there is none or more than one. */
+  singleRow(list: ApexList, line: number): Value {
+    if (list.items.length === 0) throw this.exception("System.QueryException", "List has no rows for assignment to SObject", line);
+    if (list.items.length > 1) throw this.exception("System.QueryException", "List has more than 1 row for assignment to SObject", line);
+    return list.items[0];
+  }
+
   getMember(target: Value, name: string, line: number): Value {
     const key = name.toLowerCase();
+    if (target instanceof ApexList && target.items.every((x) => x instanceof SObjectValue)) target = this.singleRow(target, line);
     if (target instanceof TypeValue) return this.staticMember(target, name, line);
     if (target instanceof ApexObject && target.cls.decl) {
       const raw = this.frame.accessorOf === key && this.frame.thisObj === target;
@@ -829,7 +856,11 @@ export class Interpreter implements EqualityHooks {
   }
 
   private evCall(e: Extract<Expr, { k: "call" }>): Value {
-    if (e.e === null) return this.callUnqualified(e.n, e.args.map((a) => this.ev(a)), e.line);
+    if (e.e === null) {
+      const unqualifiedArgs = e.args.map((a) => this.ev(a));
+      this.argHints = this.hintsOf(e.args);
+      return this.callUnqualified(e.n, unqualifiedArgs, e.line);
+    }
     const isSuper = e.e.k === "super";
     const target = this.ev(e.e);
     if (target === null || target === undefined) {
@@ -838,6 +869,7 @@ export class Interpreter implements EqualityHooks {
     }
     const args = e.args.map((a) => this.ev(a));
     this.frame.line = e.line;
+    this.argHints = this.hintsOf(e.args);
     if (isSuper) {
       const sup = this.frame.cls.superclass;
       const found = sup ? this.findMethod(sup, e.n, args, false) : null;
@@ -929,7 +961,11 @@ export class Interpreter implements EqualityHooks {
     }
     const cls = this.resolveClass(t.n, this.frame.cls);
     const argExprs = e.args ?? [];
-    if (cls && cls.decl) return this.instantiate(cls, argExprs.map((a) => this.ev(a)), e.line);
+    if (cls && cls.decl) {
+      const ctorArgs = argExprs.map((a) => this.ev(a));
+      this.argHints = this.hintsOf(argExprs);
+      return this.instantiate(cls, ctorArgs, e.line);
+    }
     // SObject(Field = value, ...) name-value pairs
     const named: [string, Value][] = [];
     const positional: Value[] = [];
@@ -1026,6 +1062,7 @@ export class Interpreter implements EqualityHooks {
       if (target instanceof TypeValue) {
         const cls = this.resolveClass(target.name, this.frame.cls);
         if (cls && this.writeStatic(cls, key, v, line)) return v;
+        if (!cls && this.host.setProperty(target, l.n, v, line)) return v;
         throw this.unsupported(`assignment to static ${target.name}.${l.n}`, line);
       }
       if (target instanceof ApexObject && target.cls.decl) {
@@ -1266,6 +1303,8 @@ export class Interpreter implements EqualityHooks {
         if (v instanceof ApexList && !v.elemType) v.elemType = t.a?.[0];
         return v;
       default:
+        // a query result assigned to a single SObject (`Account a = [SELECT ...]`)
+        if (v instanceof ApexList && (n === "sobject" || this.host.isSObjectType(t.n))) return this.singleRow(v, line);
         return v;
     }
   }

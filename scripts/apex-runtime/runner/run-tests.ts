@@ -53,7 +53,7 @@ function describeError(e: unknown): Pick<TestResult, "outcome" | "exceptionType"
     return { outcome: "UNSUPPORTED", exceptionType: "UNSUPPORTED", message: e.what, stack: `${e.where}: line ${e.line}` };
   }
   const err = e as Error;
-  if (err instanceof RangeError) return { outcome: "FAIL", exceptionType: "System.LimitException", message: "Maximum stack depth reached", stack: "" };
+  if (err instanceof RangeError && !process.env.APEX_DEBUG) return { outcome: "FAIL", exceptionType: "System.LimitException", message: "Maximum stack depth reached", stack: "" };
   return { outcome: "UNSUPPORTED", exceptionType: "UNSUPPORTED", message: `runtime error: ${err?.message ?? String(e)}`, stack: (err?.stack ?? "").split("\n").slice(1, 4).join("\n") };
 }
 
@@ -93,7 +93,7 @@ export function runTests(project: LoadedProject, filter: RunFilter, onResult: (r
         }
       }
       result.timeMs = Date.now() - started;
-      interp.stack.length = 0;
+      if (!process.env.APEX_DEBUG) interp.stack.length = 0;
       results.push(result);
       onResult(result);
     }

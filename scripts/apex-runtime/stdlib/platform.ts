@@ -163,6 +163,7 @@ export class Platform {
 
   beginTest(): void {
     this.limits = freshLimits();
+    this.restContext = {};
     this.inTest = true;
     this.testStarted = false;
     this.testStopped = false;
@@ -209,6 +210,11 @@ export class Platform {
 
   putField(rec: SObjectValue, name: string, value: Value, line: number): void {
     const field = this.fieldOf(rec, name);
+    if (field && field.type === "REFERENCE" && this.schema.object(rec.type)?.describe.kind === "customMetadata") {
+      // metadata relationship fields hold qualified API names (e.g. 'Account'), not Ids
+      rec.set(field.name, value);
+      return;
+    }
     if (field) {
       rec.set(field.name, storeValue(field, this.interp.coerce(value, { n: field.apexType === "Double" ? "Decimal" : field.apexType }, line)));
       return;
@@ -1734,6 +1740,13 @@ export class Platform {
 
   setProperty(target: Value, name: string, value: Value, line: number): boolean {
     void line;
+    if (target instanceof TypeValue) {
+      if (target.name.toLowerCase().replace(/^system\./, "") === "restcontext") {
+        this.restContext[name.toLowerCase()] = value;
+        return true;
+      }
+      return false;
+    }
     if (target instanceof NativeObject) {
       const d = target.data;
       const n = name.toLowerCase();
