@@ -7,3 +7,5 @@ export { SchemaModel } from './model';
 export type { SObjectSchema, ParentRelationship, LazyObjects } from './model';
 export { loadSchema, projectPackageDirectories } from './load';
 export type { LoadSchemaOptions } from './load';
+export { checkObjectRules } from './rules';
+export type { RuleRecord, RuleContext, RuleViolation } from './rules';
