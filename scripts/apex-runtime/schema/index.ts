@@ -5,5 +5,7 @@
 export * from './types';
 export { SchemaModel } from './model';
 export type { SObjectSchema, ParentRelationship, LazyObjects } from './model';
-export { loadSchema } from './load';
+export { loadSchema, projectPackageDirectories } from './load';
 export type { LoadSchemaOptions } from './load';
+export { checkObjectRules } from './rules';
+export type { RuleRecord, RuleContext, RuleViolation } from './rules';

@@ -60,7 +60,7 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
     throw new Error(`project root ${options.root} is not a folder`);
   }
   const warnings: SchemaWarning[] = [];
-  const files = collectFiles(options.root, options.packageDirectories ?? packageDirectories(options.root), warnings);
+  const files = collectFiles(options.root, options.packageDirectories ?? projectPackageDirectories(options.root), warnings);
   const parse = (file: string): XmlElement | undefined => {
     try {
       return parseXml(readFileSync(file, 'utf8'));
@@ -121,7 +121,8 @@ const PREFIX_LETTER: Partial<Record<ObjectKind, string>> = {
   externalObject: 'x'
 };
 
-function packageDirectories(root: string): string[] {
+/** `packageDirectories[].path` of sfdx-project.json; `force-app` for a folder without one. */
+export function projectPackageDirectories(root: string): string[] {
   const projectFile = join(root, 'sfdx-project.json');
   if (existsSync(projectFile)) {
     const project = JSON.parse(readFileSync(projectFile, 'utf8')) as { packageDirectories?: { path: string }[] };

@@ -46,6 +46,11 @@ export interface PermissionGrants {
    */
   defaultObjectAccess?: ObjectAccess;
   defaultFieldAccess?: FieldAccess;
+  /** Access to the standard (non-custom) fields of every object this grant can read (standard profiles). */
+  standardFieldAccess?: FieldAccess;
+  /** Every Apex class / custom permission (System Administrator). */
+  allClasses?: boolean;
+  allCustomPermissions?: boolean;
 }
 
 /** Who the user is for security: a profile and the permission sets / groups assigned to them (names, any case). */
