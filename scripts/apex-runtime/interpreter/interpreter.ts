@@ -1125,9 +1125,8 @@ export class Interpreter implements EqualityHooks {
       case ">":
       case "<=":
       case ">=": {
-        if (l === null || r === null || l === undefined || r === undefined) {
-          throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", line);
-        }
+        // a comparison with null is false (Apex Developer Guide, "Expression Operators")
+        if (l === null || r === null || l === undefined || r === undefined) return false;
         const c = compareValues(l, r);
         return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
       }

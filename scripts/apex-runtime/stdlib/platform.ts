@@ -113,7 +113,10 @@ export class Platform {
       profileIds.set(p.name.toLowerCase(), rec);
       if (p.label) profileIds.set(p.label.toLowerCase(), rec);
     }
-    if (!profileIds.has("system administrator")) profileIds.set("system administrator", this.insertSystemRow("Profile", { Name: "System Administrator" }));
+    // standard profiles every org has (Salesforce Help, "Standard Profiles")
+    for (const name of ["System Administrator", "Standard User", "Minimum Access - Salesforce", "Read Only", "Marketing User", "Contract Manager", "Solution Manager", "Chatter Free User"]) {
+      if (!profileIds.has(name.toLowerCase())) profileIds.set(name.toLowerCase(), this.insertSystemRow("Profile", { Name: name }));
+    }
     for (const ps of this.security ? this.security.all().filter((g) => g.kind === "permissionSet") : []) {
       this.insertSystemRow("PermissionSet", { Name: ps.name, Label: ps.label || ps.name, IsOwnedByProfile: false });
     }
@@ -1449,6 +1452,15 @@ export class Platform {
         break;
       case "describefield":
         return this.describeFieldMethod(o, m, line);
+      case "fieldmap":
+        if (m === "getmap") {
+          const map = new ApexMap({ n: "String" }, { n: "Schema.SObjectField" });
+          for (const f of this.schema.object(d.object as string)?.fields ?? []) {
+            this.interp.mapPut(map, f.name.toLowerCase(), new NativeObject("sobjectfield", { object: d.object, field: f.name, name: f.name }));
+          }
+          return map;
+        }
+        break;
       case "saveresult":
       case "upsertresult":
       case "deleteresult":
