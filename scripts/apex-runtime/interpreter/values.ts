@@ -111,6 +111,8 @@ export class ApexSet {
 }
 
 export class ApexMap {
+  /** describe maps (fields.getMap(), getGlobalDescribe()) ignore the case of their keys */
+  caseInsensitive = false;
   constructor(
     public keyType: TypeRef | undefined,
     public valueType: TypeRef | undefined,

@@ -161,7 +161,8 @@ export function setMethod(h: ApexHost, s: ApexSet, name: string, a: Value[], lin
 
 export function mapMethod(h: ApexHost, m: ApexMap, name: string, a: Value[], line: number): Value {
   const interp = h.interp;
-  const key = (v: Value): string => hashKey(interp.coerce(v, m.keyType, line), interp);
+  const key = (v: Value): string =>
+    hashKey(m.caseInsensitive && typeof v === "string" ? v.toLowerCase() : interp.coerce(v, m.keyType, line), interp);
   switch (name) {
     case "size":
       return m.map.size;

@@ -378,8 +378,14 @@ export class Platform {
     return SETUP_OBJECTS.has(object.toLowerCase()) ? "setup" : "data";
   }
 
-  private checkMixedDml(records: SObjectValue[], line: number): void {
+  private checkMixedDml(records: SObjectValue[], line: number, op = "insert"): void {
     if (records.length === 0) return;
+    // a User inserted without a role, or updated without role/profile/active/username changes, mixes with other
+    // objects (Apex Developer Guide, "sObjects That Cannot Be Used Together in DML Operations")
+    if (records[0].type.toLowerCase() === "user") {
+      const sensitive = op === "insert" ? ["userroleid"] : ["userroleid", "isactive", "profileid", "username", "forecastenabled", "isportalenabled"];
+      if (op !== "delete" && records.every((r) => sensitive.every((f) => !r.has(f) || (op === "insert" && r.get(f) === null)))) return;
+    }
     const kind = this.classify(records[0].type);
     const other = kind === "setup" ? "data" : "setup";
     if (this.dmlKinds.has(other) && this.runAsDepth === 0) {
@@ -436,7 +442,7 @@ export class Platform {
     if (platformEvent && op === "insert") {
       throw this.interp.unsupported("DML insert of a platform event (use EventBus.publish)", line);
     }
-    this.checkMixedDml(records, line);
+    this.checkMixedDml(records, line, op);
     if (userMode) this.checkUserModeDml(op, records, line);
     const before = this.db.snapshot();
     const results = this.dmlRows(op, records, line, extId);
@@ -841,6 +847,7 @@ export class Platform {
       case "schema":
         if (m === "getglobaldescribe") {
           const map = new ApexMap({ n: "String" }, { n: "Schema.SObjectType" });
+          map.caseInsensitive = true;
           for (const o of this.schema.objects()) this.interp.mapPut(map, o.describe.name.toLowerCase(), this.host.sobjectTypeToken(o.describe.name));
           return map;
         }
@@ -1455,6 +1462,7 @@ export class Platform {
       case "fieldmap":
         if (m === "getmap") {
           const map = new ApexMap({ n: "String" }, { n: "Schema.SObjectField" });
+          map.caseInsensitive = true;
           for (const f of this.schema.object(d.object as string)?.fields ?? []) {
             this.interp.mapPut(map, f.name.toLowerCase(), new NativeObject("sobjectfield", { object: d.object, field: f.name, name: f.name }));
           }
