@@ -48,7 +48,7 @@ const BUILTIN_TYPES = new Set(
     "singleemailmessage", "messaging", "connectapi", "approval", "auth", "compression", "xmlstreamreader",
     "xmlstreamwriter", "document", "dom", "httpcalloutmock", "multistaticresourcecalloutmock", "staticresourcecalloutmock",
     "webservicemock", "invocablevariable", "invocablemethod", "eventbus.testbroker", "testbroker", "systemmodeoverride",
-    "fieldsetmember", "trigger", "describecolorresult", "describeiconresult", "operationtype", "sobjectexception"
+    "fieldsetmember", "trigger", "sobjectdescribeoptions", "describecolorresult", "describeiconresult", "operationtype", "sobjectexception"
   ]
 );
 
@@ -154,6 +154,7 @@ export class ApexHost implements Host {
       case "statuscode":
       case "quiddity":
       case "operationtype":
+      case "sobjectdescribeoptions":
         return new EnumValue(typePath.replace(/^System\./i, "").replace(/^Schema\./i, ""), name.toUpperCase(), 0);
       case "label":
         return this.platform.label(name, line);
@@ -395,7 +396,10 @@ export class ApexHost implements Host {
 
   callMethod(target: Value, method: string, args: Value[], line: number): Value {
     const m = method.toLowerCase();
-    if (typeof target === "string") return stringMethod(this, target, m, args, line);
+    if (typeof target === "string") {
+      const r = stringMethod(this, target, m, args, line);
+      return r === NOT_FOUND ? this.platform.callMethod(target, m, args, line) : r;
+    }
     if (target instanceof ApexList) return listMethod(this, target, m, args, line);
     if (target instanceof ApexMap) return mapMethod(this, target, m, args, line);
     if (target instanceof ApexSet) return setMethod(this, target, m, args, line);

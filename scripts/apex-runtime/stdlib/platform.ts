@@ -818,6 +818,8 @@ export class Platform {
   callStatic(typePath: string, method: string, args: Value[], line: number): Value {
     const t = typePath.toLowerCase().replace(/^system\./, "");
     const m = method.toLowerCase();
+    const sobj = this.sobjectName(typePath);
+    if (sobj) return this.sobjectStatic(sobj, m, args, line);
     switch (t) {
       case "test":
         return this.testStatic(m, args, line);
@@ -895,6 +897,42 @@ export class Platform {
         break;
     }
     throw this.interp.unsupported(`method ${typePath}.${method}`, line);
+  }
+
+  /** Custom metadata (getAll, getInstance) and custom setting (getOrgDefaults, getInstance, getValues) statics. */
+  private sobjectStatic(object: string, m: string, a: Value[], line: number): Value {
+    const schemaObj = this.schema.object(object)!;
+    const rows = this.db.rows(object).filter((r) => !r.deleted);
+    const kind = schemaObj.describe.kind;
+    if (kind === "customMetadata") {
+      const byName = (name: string): Row | undefined => rows.find((r) => String(r.fields.get("developername")).toLowerCase() === name.toLowerCase());
+      if (m === "getall") {
+        const map = new ApexMap({ n: "String" }, { n: object });
+        for (const r of rows) this.interp.mapPut(map, r.fields.get("developername"), this.rowToSObject(r));
+        return map;
+      }
+      if (m === "getinstance") {
+        const r = byName(String(a[0]));
+        return r ? this.rowToSObject(r) : null;
+      }
+    }
+    if (kind === "customSetting") {
+      if (m === "getorgdefaults" || (m === "getinstance" && a.length === 0)) {
+        const r = rows.find((x) => String(x.fields.get("setupownerid") ?? "").startsWith("00D")) ?? rows[0];
+        return r ? this.rowToSObject(r) : new SObjectValue(schemaObj.describe.name);
+      }
+      if (m === "getvalues" || m === "getinstance") {
+        const key = String(a[0]);
+        const r = rows.find((x) => x.fields.get("name") === key || x.fields.get("setupownerid") === key);
+        return r ? this.rowToSObject(r) : m === "getinstance" ? new SObjectValue(schemaObj.describe.name) : null;
+      }
+      if (m === "getall") {
+        const map = new ApexMap({ n: "String" }, { n: object });
+        for (const r of rows) this.interp.mapPut(map, r.fields.get("name"), this.rowToSObject(r));
+        return map;
+      }
+    }
+    throw this.interp.unsupported(`method ${object}.${m}`, line);
   }
 
   private testStatic(m: string, a: Value[], line: number): Value {
@@ -1371,7 +1409,15 @@ export class Platform {
 
   callMethod(target: Value, m: string, a: Value[], line: number): Value {
     if (target instanceof SObjectValue) return this.sobjectMethod(target, m, a, line);
-    if (target instanceof NativeObject) return this.nativeMethod(target, m, a, line);
+    if (target instanceof NativeObject) {
+      if (m === "__isinstance") return NATIVE_TYPES[target.kind]?.includes(String(a[0])) ?? false;
+      return this.nativeMethod(target, m, a, line);
+    }
+    if (typeof target === "string" && m === "getsobjecttype") {
+      const obj = this.schema.objectOfId(target);
+      if (!obj) throw this.host.exception("System.StringException", `Invalid id: ${target}`, line);
+      return this.host.sobjectTypeToken(obj.describe.name);
+    }
     if (m === "__isinstance") return false;
     return NOT_FOUND;
   }
@@ -1782,6 +1828,25 @@ export class Platform {
     return false;
   }
 }
+
+/** Type names a built-in object is an instance of (lower case, without namespace). */
+const NATIVE_TYPES: Record<string, string[]> = {
+  sobjecttype: ["sobjecttype"],
+  sobjectfield: ["sobjectfield"],
+  describesobject: ["describesobjectresult"],
+  describefield: ["describefieldresult"],
+  saveresult: ["saveresult"],
+  upsertresult: ["upsertresult"],
+  deleteresult: ["deleteresult"],
+  dberror: ["error"],
+  aggregateresult: ["aggregateresult", "sobject"],
+  httprequest: ["httprequest"],
+  httpresponse: ["httpresponse"],
+  restrequest: ["restrequest"],
+  restresponse: ["restresponse"],
+  picklistentry: ["picklistentry"],
+  querylocator: ["querylocator"]
+};
 
 function capital(op: string): string {
   return op.charAt(0).toUpperCase() + op.slice(1);

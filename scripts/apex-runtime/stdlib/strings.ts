@@ -39,6 +39,10 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
       return ![...str(0)].some((c) => s.includes(c));
     case "containsonly":
       return [...s].every((c) => str(0).includes(c));
+    case "iswhitespace":
+      return s.length > 0 && /^\s+$/.test(s);
+    case "isasciiprintable":
+      return /^[\x20-\x7e]*$/.test(s);
     case "containswhitespace":
       return /\s/.test(s);
     case "startswith":
