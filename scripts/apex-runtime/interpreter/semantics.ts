@@ -89,11 +89,18 @@ export function apexEquals(a: Value, b: Value, hooks?: EqualityHooks): boolean {
     }
     return true;
   }
+  const ka = keyed(a);
+  if (ka !== null) return ka === keyed(b);
   if (a instanceof ApexObject && hooks) {
     const r = hooks.userEquals(a, b);
     if (r !== null) return r;
   }
   return false;
+}
+
+/** Built-in objects with value identity (Schema tokens) expose equalityKey(). */
+function keyed(v: Value): string | null {
+  return v !== null && typeof v === "object" && typeof v.equalityKey === "function" ? (v.equalityKey() as string | null) : null;
 }
 
 /** The key of a value in a Map or Set: Strings keep their case; Ids use their 15-character form. */
@@ -120,6 +127,8 @@ export function hashKey(v: Value, hooks?: EqualityHooks): string {
   if (v instanceof ApexList) return "l[" + v.items.map((x) => hashKey(x, hooks)).join(",") + "]";
   if (v instanceof ApexSet) return "S{" + [...v.map.keys()].join(",") + "}";
   if (v instanceof ApexMap) return "M{" + [...v.map.entries()].map(([k, [, val]]) => k + "=" + hashKey(val, hooks)).join(",") + "}";
+  const k = keyed(v);
+  if (k !== null) return "k" + k;
   if (v instanceof ApexObject) {
     const h = hooks?.userHash(v);
     if (h !== null && h !== undefined) return "h" + v.cls.lname + h;

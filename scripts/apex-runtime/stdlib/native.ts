@@ -7,6 +7,15 @@ export class NativeObject {
     readonly kind: string,
     readonly data: Record<string, Value>
   ) {}
+  /** Value identity of tokens (SObjectType, SObjectField); other built-in objects compare by reference. */
+  equalityKey(): string | null {
+    if (this.kind === "sobjecttype") return `t:${String(this.data.name).toLowerCase()}`;
+    if (this.kind === "sobjectfield") return `f:${String(this.data.object).toLowerCase()}.${String(this.data.field).toLowerCase()}`;
+    if (this.kind === "describesobject") return `d:${String(this.data.name).toLowerCase()}`;
+    if (this.kind === "describefield") return `df:${String(this.data.object).toLowerCase()}.${String(this.data.field).toLowerCase()}`;
+    return null;
+  }
+
   toString(): string {
     return String(this.data.name ?? this.kind);
   }
