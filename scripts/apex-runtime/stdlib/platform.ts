@@ -1505,6 +1505,27 @@ export class Platform {
         break;
       case "describefield":
         return this.describeFieldMethod(o, m, line);
+      case "childrelationship":
+        if (m === "getchildsobject") return this.host.sobjectTypeToken(d.childSObject as string);
+        if (m === "getfield") return new NativeObject("sobjectfield", { object: d.childSObject, field: d.field, name: d.field });
+        if (m === "getrelationshipname") return d.relationshipName ?? null;
+        if (m === "iscascadedelete") return d.cascadeDelete;
+        if (m === "isrestricteddelete") return d.restrictedDelete;
+        break;
+      case "recordtypeinfo":
+        if (m === "getdevelopername") return d.developerName;
+        if (m === "getname") return d.name;
+        if (m === "isactive" || m === "isavailable") return d.active;
+        if (m === "ismaster") return d.master;
+        if (m === "isdefaultrecordtypemapping") return d.master;
+        if (m === "getrecordtypeid") return d.id ?? null;
+        break;
+      case "picklistentry":
+        if (m === "getvalue") return d.value;
+        if (m === "getlabel") return d.label;
+        if (m === "isactive") return d.active;
+        if (m === "isdefaultvalue") return d.defaultValue;
+        break;
       case "fieldmap":
         if (m === "getmap") {
           const map = new ApexMap({ n: "String" }, { n: "Schema.SObjectField" });
@@ -1723,7 +1744,7 @@ export class Platform {
       case "getlabel":
         return f.label;
       case "gettype":
-        return new EnumValue("Schema.DisplayType", f.type, 0);
+        return new EnumValue("DisplayType", f.type, 0);
       case "getlength":
         return f.length;
       case "getprecision":
@@ -1765,11 +1786,29 @@ export class Platform {
       case "getsobjectfield":
         return new NativeObject("sobjectfield", { object: o.data.object, field: f.name, name: f.name });
       case "getsoaptype":
-        return new EnumValue("Schema.SOAPType", f.apexType.toUpperCase(), 0);
+        return new EnumValue("SOAPType", f.apexType.toUpperCase(), 0);
       case "getcontroller":
         return null;
       case "isrestrictedpicklist":
         return f.restrictedPicklist;
+      case "isfilterable":
+        return f.filterable;
+      case "issortable":
+        return f.sortable;
+      case "isgroupable":
+        return f.groupable;
+      case "isaggregatable":
+        return f.aggregatable;
+      case "ispermissionable":
+        return f.permissionable;
+      case "iscasesensitive":
+        return f.caseSensitive;
+      case "iscascadedelete":
+        return f.cascadeDelete;
+      case "isnamepointing":
+        return f.referenceTo.length > 1;
+      case "ishtmlformatted":
+        return false;
       case "getlocalname":
         return f.name;
       case "gethelptext":
