@@ -1131,7 +1131,7 @@ export class Interpreter implements EqualityHooks {
         return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
       }
       case "+":
-        if (typeof l === "string" || typeof r === "string") return apexToString(l) + apexToString(r);
+        if (typeof l === "string" || typeof r === "string") return this.toApexString(l) + this.toApexString(r);
         return this.arith(op, l, r, line);
       case "-":
       case "*":
@@ -1330,6 +1330,15 @@ export class Interpreter implements EqualityHooks {
     if (["string", "integer", "long", "boolean", "id", "sobject", "date", "datetime"].includes(n)) return true;
     if (this.host.isSObjectType(t.n)) return true;
     return !!this.resolveClass(t.n, this.stack.length > 0 ? this.frame.cls : null);
+  }
+
+  /** String conversion that honours a user class's toString() override. */
+  toApexString(v: Value): string {
+    if (v instanceof ApexObject && v.cls.decl) {
+      const found = this.findMethod(v.cls, "toString", [], false);
+      if (found) return apexToString(this.invoke(found.cls, found.m, v, [], this.stack.length > 0 ? this.frame.line : 0));
+    }
+    return apexToString(v);
   }
 
   // ---- equality hooks ----

@@ -225,9 +225,10 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
 export function stringStatic(h: ApexHost, name: string, args: Value[], line: number): Value {
   switch (name) {
     case "valueof":
-      if (args[0] === null || args[0] === undefined) return "null";
+      // unlike Java, Apex returns null for a null argument (TestFactory-style code relies on it)
+      if (args[0] === null || args[0] === undefined) return null;
       if (args[0] instanceof ApexDecimal && !args[0].isDouble) return args[0].toString();
-      return apexToString(args[0]);
+      return h.interp.toApexString(args[0]);
     case "isblank":
       return isBlank(args[0]);
     case "isnotblank":
