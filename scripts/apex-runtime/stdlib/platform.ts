@@ -535,9 +535,26 @@ export class Platform {
 
     const event = op;
     const oldList = op === "insert" ? null : new ApexList({ n: objName }, records.map((r) => this.rowToSObject(this.db.byId(r.get("Id") as string))));
-    // before triggers work on the caller's records (changes made in before triggers are saved)
+    // Trigger.new holds the whole record (stored values plus the caller's changes); before triggers may change it and
+    // those changes are saved, the caller's own objects only receive the Id (Apex Developer Guide, "Triggers")
+    const callerRecords = records;
+    if (op === "insert" || op === "update") {
+      records = records.map((r, i) => {
+        const merged = op === "update" && ok(i) ? this.rowToSObject(this.db.byId(r.get("Id") as string)) : new SObjectValue(r.type);
+        for (const [k, slot] of r.fields) merged.fields.set(k, { name: slot.name, value: slot.value });
+        return merged;
+      });
+    }
     if (op !== "undelete") {
       this.fireTriggers(objName, event, true, op === "delete" ? null : new ApexList({ n: objName }, records), oldList, line);
+      records.forEach((r, i) => {
+        if (r.errors && r.errors.length > 0) fail(i, "FIELD_CUSTOM_VALIDATION_EXCEPTION", r.errors[0], []);
+      });
+      if (oldList && op === "delete") {
+        oldList.items.forEach((r: SObjectValue, i) => {
+          if (r.errors && r.errors.length > 0) fail(i, "FIELD_CUSTOM_VALIDATION_EXCEPTION", r.errors[0], []);
+        });
+      }
     }
     if (op === "delete") {
       records.forEach((r, i) => {
@@ -605,14 +622,18 @@ export class Platform {
       if (i >= 0 && ok(i)) {
         this.db.put(row);
         records[i].set("Id", row.id);
+        callerRecords[i].set("Id", row.id);
         results[i].id = row.id;
       }
     }
-    const saved = records.filter((_r, i) => ok(i));
-    if (saved.length > 0) {
-      const afterNew = new ApexList({ n: objName }, saved.map((r) => this.rowToSObject(this.db.byId(r.get("Id") as string))));
-      const afterOld = oldList ? new ApexList({ n: objName }, oldList.items.filter((_r, i) => ok(i))) : null;
+    const savedIdx = records.map((_r, i) => i).filter((i) => ok(i));
+    if (savedIdx.length > 0) {
+      const afterNew = new ApexList({ n: objName }, savedIdx.map((i) => this.rowToSObject(this.db.byId(records[i].get("Id") as string))));
+      const afterOld = oldList ? new ApexList({ n: objName }, savedIdx.map((i) => oldList.items[i])) : null;
       this.fireTriggers(objName, event, false, afterNew, afterOld, line);
+      afterNew.items.forEach((r: SObjectValue, k) => {
+        if (r.errors && r.errors.length > 0) fail(savedIdx[k], "FIELD_CUSTOM_VALIDATION_EXCEPTION", r.errors[0], []);
+      });
     }
     return results;
   }
@@ -1464,9 +1485,15 @@ export class Platform {
       case "isset":
         return rec.has(a[0] instanceof NativeObject ? (a[0].data.field as string) : (a[0] as string));
       case "adderror": {
+        // the error fails this record's DML (in a trigger) rather than throwing here
         const msg = a[a.length - 1];
-        throw this.host.exception("System.DmlException", `FIELD_CUSTOM_VALIDATION_EXCEPTION, ${apexToString(msg)}`, line);
+        rec.errors = [...(rec.errors ?? []), msg instanceof ApexObject && msg.exception ? String(msg.exception.message) : apexToString(msg)];
+        return null;
       }
+      case "haserrors":
+        return !!rec.errors && rec.errors.length > 0;
+      case "geterrors":
+        return new ApexList({ n: "Database.Error" }, (rec.errors ?? []).map((m) => new NativeObject("dberror", { code: "FIELD_CUSTOM_VALIDATION_EXCEPTION", message: m, fields: [] })));
       case "getquickactionname":
         return null;
       case "getoptions":
