@@ -37,6 +37,12 @@ export function to18(id: string): string {
   return id + suffix;
 }
 
+/** Enum types compare without namespace and case: Schema.DisplayType and DisplayType are one type. */
+function sameEnumType(a: string, b: string): boolean {
+  const strip = (t: string): string => t.toLowerCase().replace(/^(system|schema)\./, "");
+  return strip(a) === strip(b);
+}
+
 export function numberOf(v: Value): number {
   return v instanceof ApexDecimal ? v.v : (v as number);
 }
@@ -67,7 +73,7 @@ export function apexEquals(a: Value, b: Value, hooks?: EqualityHooks): boolean {
   if (a instanceof ApexDatetime && b instanceof ApexDatetime) return a.ms === b.ms;
   if (a instanceof ApexTime && b instanceof ApexTime) return a.ms === b.ms;
   if (a instanceof ApexBlob && b instanceof ApexBlob) return a.bytes.equals(b.bytes);
-  if (a instanceof EnumValue && b instanceof EnumValue) return a.enumType === b.enumType && a.name === b.name;
+  if (a instanceof EnumValue && b instanceof EnumValue) return sameEnumType(a.enumType, b.enumType) && a.name === b.name;
   if (a instanceof TypeValue && b instanceof TypeValue) return a.name.toLowerCase() === b.name.toLowerCase();
   if (a instanceof SObjectValue && b instanceof SObjectValue) {
     if (a.type.toLowerCase() !== b.type.toLowerCase()) return false;
@@ -117,7 +123,7 @@ export function hashKey(v: Value, hooks?: EqualityHooks): string {
   if (v instanceof ApexDate) return "d" + v.toString();
   if (v instanceof ApexDatetime) return "t" + v.ms;
   if (v instanceof ApexTime) return "m" + v.ms;
-  if (v instanceof EnumValue) return "e" + v.enumType.toLowerCase() + "." + v.name.toLowerCase();
+  if (v instanceof EnumValue) return "e" + v.enumType.toLowerCase().replace(/^(system|schema)\./, "") + "." + v.name.toLowerCase();
   if (v instanceof TypeValue) return "y" + v.name.toLowerCase();
   if (v instanceof ApexBlob) return "x" + v.bytes.toString("base64");
   if (v instanceof SObjectValue) {

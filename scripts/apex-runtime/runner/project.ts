@@ -61,6 +61,7 @@ export function loadProject(root: string, options: { useCache?: boolean } = {}):
     }
   }
   interp.link();
+  platform.projectClasses = classes.filter((c) => !c.info.outer).map((c) => ({ name: c.info.name, body: sources.get(c.file) ?? "" }));
   for (const t of triggers) platform.addTrigger(t.decl, t.file);
   platform.seedOrg();
   seedCustomMetadata(platform);

@@ -117,8 +117,39 @@ export class Platform {
     for (const name of ["System Administrator", "Standard User", "Minimum Access - Salesforce", "Read Only", "Marketing User", "Contract Manager", "Solution Manager", "Chatter Free User"]) {
       if (!profileIds.has(name.toLowerCase())) profileIds.set(name.toLowerCase(), this.insertSystemRow("Profile", { Name: name }));
     }
+    // ApexClass rows for the project's classes (SOQL on ApexClass, SetupEntityAccess)
+    for (const cls of this.projectClasses) {
+      this.classIds.set(cls.name.toLowerCase(), this.insertSystemRow("ApexClass", { Name: cls.name, Body: cls.body, Status: "Active", ApiVersion: 62, NamespacePrefix: null, LengthWithoutComments: cls.body.length, IsValid: true }));
+    }
     for (const ps of this.security ? this.security.all().filter((g) => g.kind === "permissionSet") : []) {
-      this.insertSystemRow("PermissionSet", { Name: ps.name, Label: ps.label || ps.name, IsOwnedByProfile: false });
+      const values: Record<string, Value> = { Name: ps.name, Label: ps.label || ps.name, IsOwnedByProfile: false };
+      // user permissions as the PermissionSet's Permissions<Name> checkboxes
+      for (const f of this.schema.object("PermissionSet")?.fields ?? []) {
+        if (f.name.startsWith("Permissions") && f.type === "BOOLEAN") values[f.name] = ps.userPermissions.has(f.name.slice("Permissions".length).toLowerCase());
+      }
+      const psId = this.insertSystemRow("PermissionSet", values);
+      for (const [object, oa] of ps.objects) {
+        this.insertSystemRow("ObjectPermissions", {
+          ParentId: psId,
+          SobjectType: this.sobjectName(object) ?? object,
+          PermissionsRead: oa.read,
+          PermissionsCreate: oa.create,
+          PermissionsEdit: oa.edit,
+          PermissionsDelete: oa.delete,
+          PermissionsViewAllRecords: oa.viewAll,
+          PermissionsModifyAllRecords: oa.modifyAll
+        });
+      }
+      for (const [key, fa] of ps.fields) {
+        const [object, field] = key.split(".");
+        const objName = this.sobjectName(object) ?? object;
+        const fName = this.schema.field(objName, field)?.name ?? field;
+        this.insertSystemRow("FieldPermissions", { ParentId: psId, SobjectType: objName, Field: `${objName}.${fName}`, PermissionsRead: fa.read, PermissionsEdit: fa.edit });
+      }
+      for (const cls of ps.classes) {
+        const classId = this.classIds.get(cls);
+        if (classId) this.insertSystemRow("SetupEntityAccess", { ParentId: psId, SetupEntityId: classId, SetupEntityType: "ApexClass" });
+      }
     }
     for (const g of this.security ? this.security.all().filter((x) => x.kind === "permissionSetGroup") : []) {
       this.insertSystemRow("PermissionSetGroup", { DeveloperName: g.name, MasterLabel: g.label || g.name });
@@ -143,6 +174,10 @@ export class Platform {
     const pb = this.schema.object("Pricebook2");
     if (pb) this.insertSystemRow("Pricebook2", { Name: "Standard Price Book", IsStandard: true, IsActive: true });
   }
+
+  /** name and source of the project's top-level classes (set by the loader) */
+  projectClasses: { name: string; body: string }[] = [];
+  private classIds = new Map<string, string>();
 
   private insertSystemRow(object: string, values: Record<string, Value>): string {
     const schema = this.schema.object(object);
@@ -626,6 +661,7 @@ export class Platform {
         results[i].id = row.id;
       }
     }
+    if (op === "insert" && objName === "ContentVersion") this.publishContentVersions(records.filter((_r, i) => ok(i)));
     const savedIdx = records.map((_r, i) => i).filter((i) => ok(i));
     if (savedIdx.length > 0) {
       const afterNew = new ApexList({ n: objName }, savedIdx.map((i) => this.rowToSObject(this.db.byId(records[i].get("Id") as string))));
@@ -639,6 +675,62 @@ export class Platform {
   }
 
   private pending: Row[] = [];
+
+  /**
+   * A new ContentVersion without ContentDocumentId creates its ContentDocument and links it to its owner, and to
+   * FirstPublishLocationId when given (Object Reference, ContentVersion / ContentDocumentLink).
+   */
+  private publishContentVersions(versions: SObjectValue[]): void {
+    const docObj = this.schema.object("ContentDocument");
+    const linkObj = this.schema.object("ContentDocumentLink");
+    if (!docObj) return;
+    for (const v of versions) {
+      const row = this.db.byId(v.get("Id") as string)!;
+      if (row.fields.get("contentdocumentid")) continue;
+      const path = String(row.fields.get("pathonclient") ?? "");
+      const ext = path.includes(".") ? path.slice(path.lastIndexOf(".") + 1).toLowerCase() : null;
+      const docId = this.db.newId(docObj);
+      const owner = row.fields.get("ownerid") ?? this.runningUserId;
+      this.db.put({
+        id: docId,
+        object: docObj.describe.name,
+        fields: new Map<string, Value>([
+          ["id", docId],
+          ["title", row.fields.get("title") ?? null],
+          ["latestpublishedversionid", row.id],
+          ["ownerid", owner],
+          ["fileextension", ext],
+          ["filetype", ext ? ext.toUpperCase() : "UNKNOWN"],
+          ["createddate", row.fields.get("createddate")],
+          ["createdbyid", row.fields.get("createdbyid")],
+          ["isdeleted", false]
+        ]),
+        deleted: false
+      });
+      row.fields.set("contentdocumentid", docId);
+      row.fields.set("islatest", true);
+      row.fields.set("versionnumber", "1");
+      if (!row.fields.get("fileextension")) row.fields.set("fileextension", ext);
+      if (!linkObj) continue;
+      const targets = [owner, row.fields.get("firstpublishlocationid")].filter((x, i, all) => x && all.indexOf(x) === i);
+      for (const target of targets) {
+        const linkId = this.db.newId(linkObj);
+        this.db.put({
+          id: linkId,
+          object: linkObj.describe.name,
+          fields: new Map<string, Value>([
+            ["id", linkId],
+            ["contentdocumentid", docId],
+            ["linkedentityid", target],
+            ["sharetype", target === owner ? "I" : "V"],
+            ["visibility", "AllUsers"],
+            ["isdeleted", false]
+          ]),
+          deleted: false
+        });
+      }
+    }
+  }
 
   private checkUnique(objName: string, fail: (i: number, code: string, message: string, fields: string[]) => void): void {
     const schemaObj = this.schema.object(objName)!;
@@ -875,7 +967,14 @@ export class Platform {
           return map;
         }
         if (m === "describesobjects") {
-          return new ApexList({ n: "Schema.DescribeSObjectResult" }, (args[0] as ApexList).items.map((n: string) => new NativeObject("describesobject", { name: this.sobjectName(n) ?? n })));
+          return new ApexList(
+            { n: "Schema.DescribeSObjectResult" },
+            (args[0] as ApexList).items.map((n: string) => {
+              const name = this.sobjectName(n);
+              if (!name) throw this.host.exception("System.InvalidParameterValueException", `In describeSObjects(), the provided type name ${n} is invalid`, line);
+              return new NativeObject("describesobject", { name });
+            })
+          );
         }
         break;
       case "crypto":
@@ -1813,7 +1912,7 @@ export class Platform {
       case "getsobjectfield":
         return new NativeObject("sobjectfield", { object: o.data.object, field: f.name, name: f.name });
       case "getsoaptype":
-        return new EnumValue("SOAPType", f.apexType.toUpperCase(), 0);
+        return new EnumValue("SOAPType", SOAP_TYPES[f.apexType] ?? "ANYTYPE", 0);
       case "getcontroller":
         return null;
       case "isrestrictedpicklist":
@@ -1894,6 +1993,24 @@ export class Platform {
     return false;
   }
 }
+
+/** Schema.SOAPType of a field's Apex type (Apex Reference Guide, "SOAPType Enum"). */
+const SOAP_TYPES: Record<string, string> = {
+  Id: "ID",
+  String: "STRING",
+  Boolean: "BOOLEAN",
+  Integer: "INTEGER",
+  Long: "INTEGER",
+  Decimal: "DOUBLE",
+  Double: "DOUBLE",
+  Date: "DATE",
+  Datetime: "DATETIME",
+  Time: "TIME",
+  Blob: "BASE64BINARY",
+  Address: "ADDRESS",
+  Location: "LOCATION",
+  Object: "ANYTYPE"
+};
 
 /** Type names a built-in object is an instance of (lower case, without namespace). */
 const NATIVE_TYPES: Record<string, string[]> = {
