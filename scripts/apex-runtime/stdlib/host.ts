@@ -48,7 +48,7 @@ const BUILTIN_TYPES = new Set(
     "singleemailmessage", "messaging", "connectapi", "approval", "auth", "compression", "xmlstreamreader",
     "xmlstreamwriter", "document", "dom", "httpcalloutmock", "multistaticresourcecalloutmock", "staticresourcecalloutmock",
     "webservicemock", "invocablevariable", "invocablemethod", "eventbus.testbroker", "testbroker", "systemmodeoverride",
-    "fieldsetmember", "trigger", "sobjectdescribeoptions", "describecolorresult", "describeiconresult", "operationtype", "sobjectexception"
+    "fieldsetmember", "trigger", "uuid", "sobjectdescribeoptions", "describecolorresult", "describeiconresult", "operationtype", "sobjectexception"
   ]
 );
 

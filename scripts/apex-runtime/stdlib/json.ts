@@ -86,6 +86,93 @@ function stringify(x: unknown, pretty: boolean, indent = ""): string {
   return JSON.stringify(x);
 }
 
+/** JSON.createGenerator(pretty): builds a value tree, printed like JSON.serialize(Pretty). */
+export class JsonGenerator {
+  private root: unknown = undefined;
+  private readonly stack: (unknown[] | Record<string, unknown>)[] = [];
+  private pendingName: string | null = null;
+  closed = false;
+  constructor(
+    private readonly p: Platform,
+    readonly pretty: boolean
+  ) {}
+
+  private add(v: unknown): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) this.root = v;
+    else if (Array.isArray(top)) top.push(v);
+    else {
+      top[this.pendingName ?? ""] = v;
+      this.pendingName = null;
+    }
+  }
+
+  call(m: string, a: Value[], line: number): Value {
+    const field = (i: number): void => {
+      this.pendingName = String(a[i]);
+    };
+    switch (m) {
+      case "writestartobject": {
+        const o: Record<string, unknown> = {};
+        this.add(o);
+        this.stack.push(o);
+        return null;
+      }
+      case "writestartarray": {
+        const arr: unknown[] = [];
+        this.add(arr);
+        this.stack.push(arr);
+        return null;
+      }
+      case "writeendobject":
+      case "writeendarray":
+        this.stack.pop();
+        return null;
+      case "writefieldname":
+        field(0);
+        return null;
+      case "writestring":
+      case "writenumber":
+      case "writeboolean":
+      case "writeid":
+      case "writedate":
+      case "writedatetime":
+      case "writetime":
+      case "writeblob":
+      case "writeobject":
+        this.add(toJson(this.p, a[0], false));
+        return null;
+      case "writenull":
+        this.add(null);
+        return null;
+      case "writestringfield":
+      case "writenumberfield":
+      case "writebooleanfield":
+      case "writeidfield":
+      case "writedatefield":
+      case "writedatetimefield":
+      case "writetimefield":
+      case "writeblobfield":
+      case "writeobjectfield":
+        field(0);
+        this.add(toJson(this.p, a[1], false));
+        return null;
+      case "writenullfield":
+        field(0);
+        this.add(null);
+        return null;
+      case "getasstring":
+        return this.root === undefined ? "" : stringify(this.root, this.pretty);
+      case "close":
+        this.closed = true;
+        return null;
+      case "isclosed":
+        return this.closed;
+    }
+    throw this.p.interp.unsupported(`JSONGenerator.${m}`, line);
+  }
+}
+
 export function jsonSerialize(p: Platform, v: Value, pretty: boolean, suppressNulls: boolean): string {
   return stringify(toJson(p, v, suppressNulls), pretty);
 }

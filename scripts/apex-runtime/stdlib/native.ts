@@ -11,6 +11,7 @@ export class NativeObject {
   equalityKey(): string | null {
     if (this.kind === "sobjecttype") return `t:${String(this.data.name).toLowerCase()}`;
     if (this.kind === "sobjectfield") return `f:${String(this.data.object).toLowerCase()}.${String(this.data.field).toLowerCase()}`;
+    if (this.kind === "uuid") return `u:${String(this.data.value)}`;
     if (this.kind === "describesobject") return `d:${String(this.data.name).toLowerCase()}`;
     if (this.kind === "describefield") return `df:${String(this.data.object).toLowerCase()}.${String(this.data.field).toLowerCase()}`;
     return null;

@@ -2,7 +2,7 @@
  * Platform services behind the standard library: SObject fields, DML with triggers, SOQL through the schema helper's
  * engine, governor limits, Test.* and async work, runAs with the security model, Schema describe, JSON, Database.*.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Block, TriggerDecl } from "../frontend/ast";
 import { ApexThrown } from "../interpreter/errors";
 import { Interpreter, NOT_FOUND } from "../interpreter/interpreter";
@@ -28,7 +28,7 @@ import { evaluateSoql, parseSoql, SoqlQueryError, SoqlUnsupportedError, type Soq
 import { Database, storeValue, type DbSnapshot, type DmlError, type Row } from "../db/database";
 import { makeSoqlHost } from "../db/soql-host";
 import type { ApexHost } from "./host";
-import { jsonDeserialize, jsonSerialize, jsonDeserializeUntyped } from "./json";
+import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped } from "./json";
 import { NativeObject } from "./native";
 
 export interface Limits {
@@ -948,6 +948,7 @@ export class Platform {
         if (m === "serialize" || m === "serializepretty") return jsonSerialize(this, args[0], m === "serializepretty", args[1] === true);
         if (m === "deserialize" || m === "deserializestrict") return jsonDeserialize(this, args[0] as string, args[1] as TypeValue, line);
         if (m === "deserializeuntyped") return jsonDeserializeUntyped(this, args[0] as string, line);
+        if (m === "creategenerator") return new NativeObject("jsongenerator", { gen: new JsonGenerator(this, args[0] === true) });
         break;
       case "type":
         if (m === "forname") {
@@ -1011,6 +1012,15 @@ export class Platform {
         break;
       case "request":
         if (m === "getcurrent") return new NativeObject("request", {});
+        break;
+      case "uuid":
+        if (m === "randomuuid") return new NativeObject("uuid", { value: randomUUID() });
+        if (m === "fromstring") {
+          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(args[0]))) {
+            throw this.host.exception("System.IllegalArgumentException", `Invalid UUID string: ${args[0]}`, line);
+          }
+          return new NativeObject("uuid", { value: String(args[0]).toLowerCase() });
+        }
         break;
       case "blob":
         if (m === "topdf") throw this.interp.unsupported("Blob.toPdf", line);
@@ -1727,6 +1737,20 @@ export class Platform {
         break;
       case "restrequest":
       case "restresponse":
+        if (m === "addheader") {
+          this.interp.mapPut(d.headers as ApexMap, a[0], a[1]);
+          return null;
+        }
+        if (m === "addparameter") {
+          this.interp.mapPut(d.params as ApexMap, a[0], a[1]);
+          return null;
+        }
+        return this.httpMethod(o, m, a, line);
+      case "uuid":
+        if (m === "tostring") return d.value;
+        if (m === "equals") return a[0] instanceof NativeObject && a[0].data.value === d.value;
+        if (m === "hashcode") return String(d.value).length;
+        break;
       case "httprequest":
       case "httpresponse":
         return this.httpMethod(o, m, a, line);
@@ -1735,6 +1759,8 @@ export class Platform {
         break;
       case "dmloptions":
         break;
+      case "jsongenerator":
+        return (d.gen as JsonGenerator).call(m, a, line);
     }
     return NOT_FOUND;
   }
@@ -2028,7 +2054,8 @@ const NATIVE_TYPES: Record<string, string[]> = {
   restrequest: ["restrequest"],
   restresponse: ["restresponse"],
   picklistentry: ["picklistentry"],
-  querylocator: ["querylocator"]
+  querylocator: ["querylocator"],
+  uuid: ["uuid"]
 };
 
 function capital(op: string): string {
