@@ -123,7 +123,7 @@ export class ApexHost implements Host {
   // ---- statics ----
 
   staticField(typePath: string, name: string, line: number): Value {
-    const t = typePath.toLowerCase().replace(/^system\./, "");
+    const t = typePath.toLowerCase().replace(/^(system|schema)\./, "");
     const n = name.toLowerCase();
     const sobj = this.isSObjectType(typePath);
     if (sobj) {
@@ -147,7 +147,6 @@ export class ApexHost implements Host {
       case "accesslevel":
       case "accesstype":
       case "displaytype":
-      case "schema.displaytype":
       case "soaptype":
       case "triggeroperation":
       case "jsontoken":

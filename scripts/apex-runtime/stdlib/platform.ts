@@ -373,7 +373,7 @@ export class Platform {
       } catch (e) {
         if (e instanceof SoqlQueryError) throw this.host.exception("System.QueryException", e.message, line);
         if (e instanceof SoqlUnsupportedError) throw this.interp.unsupported(`SOQL ${e.construct}`, line);
-        throw this.interp.unsupported(`SOQL parser: ${(e as Error).message}`, line);
+        throw this.interp.unsupported(`SOQL parser: ${(e as Error).message} in "${text.replace(/\s+/g, " ").slice(0, 160)}"`, line);
       }
       this.soqlCache.set(text, q);
     }
@@ -1239,7 +1239,9 @@ export class Platform {
           const ctx = new NativeObject("batchablecontext", { jobId });
           const start = this.interp.callMethodOn(job, "start", [ctx], line);
           let items: Value[];
-          if (start instanceof NativeObject && start.kind === "querylocator") items = (this.soql(start.data.query as string, start.data.binds as Map<string, Value>, line) as ApexList).items;
+          if (start instanceof NativeObject && start.kind === "querylocator") {
+            items = start.data.list ? (start.data.list as ApexList).items : (this.soql(start.data.query as string, start.data.binds as Map<string, Value>, line) as ApexList).items;
+          }
           else if (start instanceof ApexList) items = start.items;
           else if (start instanceof ApexObject) {
             const it = this.interp.callMethodOn(start, "iterator", [], line);
@@ -1695,6 +1697,10 @@ export class Platform {
         break;
       case "querylocator":
         if (m === "getquery") return d.query;
+        if (m === "iterator") {
+          const rows = d.list ? (d.list as ApexList).items : (this.soql(d.query as string, d.binds as Map<string, Value>, line) as ApexList).items;
+          return this.host.iterator(rows);
+        }
         break;
       case "sobjectaccessdecision":
         if (m === "getrecords") return d.records;
