@@ -20,8 +20,7 @@ export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: numbe
     },
     objectOf: (row) => (row as Row).object,
     value(row, field) {
-      const v = (row as Row).fields.get(field.name.toLowerCase());
-      return v === undefined ? null : v;
+      return p.fieldValue(row as Row, field);
     },
     parent(row, field) {
       const id = (row as Row).fields.get(field.name.toLowerCase());

@@ -27,7 +27,7 @@ export type Expr =
   | { k: "incdec"; line: number; op: "++" | "--"; prefix: boolean; e: Expr }
   | { k: "cast"; line: number; type: TypeRef; e: Expr }
   | { k: "instanceof"; line: number; e: Expr; type: TypeRef }
-  | { k: "soql"; line: number; text: string; binds: Expr[] }
+  | { k: "soql"; line: number; text: string; binds: Expr[]; orig: string }
   | { k: "unsupported"; line: number; what: string };
 
 export interface LocalDecl {

@@ -458,7 +458,7 @@ export class Converter {
     for (const r of replacements.reverse()) {
       text = text.substring(0, r.start - base) + ":" + r.name + text.substring(r.stop + 1 - base);
     }
-    return { k: "soql", line: ln, text: stripComments(text), binds };
+    return { k: "soql", line: ln, text: stripComments(text), binds, orig: stripComments(this.textOf(q)) };
   }
 
   private creator(c: P.CreatorContext, ln: number): Expr {

@@ -861,6 +861,13 @@ export class Interpreter implements EqualityHooks {
       this.argHints = this.hintsOf(e.args);
       return this.callUnqualified(e.n, unqualifiedArgs, e.line);
     }
+    // Database.getQueryLocator([SELECT ...]) keeps the query for the batch (and getQuery()) instead of running it
+    if (e.e.k === "name" && e.e.n.toLowerCase() === "database" && e.n.toLowerCase() === "getquerylocator" && e.args[0]?.k === "soql") {
+      const q = e.args[0];
+      const binds = new Map<string, Value>();
+      q.binds.forEach((b, i) => binds.set(`__b${i}`, this.ev(b)));
+      return this.host.callStatic("Database", "__querylocator", [q.text, binds, q.orig], e.line);
+    }
     const isSuper = e.e.k === "super";
     const target = this.ev(e.e);
     if (target === null || target === undefined) {

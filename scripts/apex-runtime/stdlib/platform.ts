@@ -26,6 +26,7 @@ import type { FieldDescribe, SchemaModel } from "../schema";
 import type { SecurityModel, UserAccess } from "../security";
 import { evaluateSoql, parseSoql, SoqlQueryError, SoqlUnsupportedError, type SoqlQuery } from "../soql";
 import { Database, storeValue, type DbSnapshot, type DmlError, type Row } from "../db/database";
+import { evaluateFormula, FormulaUnsupported } from "../db/formula";
 import { makeSoqlHost } from "../db/soql-host";
 import type { ApexHost } from "./host";
 import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped } from "./json";
@@ -393,6 +394,7 @@ export class Platform {
       if (e instanceof SoqlQueryError) throw this.host.exception("System.QueryException", e.message, line);
       if (e instanceof SoqlUnsupportedError) throw this.interp.unsupported(`SOQL ${e.construct}`, line);
       if (e instanceof ApexThrown) throw e;
+      if (e instanceof FormulaUnsupported) throw this.interp.unsupported(e.message, line);
       throw this.interp.unsupported(`SOQL engine: ${(e as Error).message}`, line);
     }
     this.limits.queryRows += result.rowCount;
@@ -869,7 +871,41 @@ export class Platform {
       const f = this.schema.field(row.object, k);
       rec.fields.set(k, { name: f?.name ?? k, value: v });
     }
+    for (const f of this.schema.object(row.object)?.fields ?? []) {
+      if (!f.calculated || !f.formula) continue;
+      try {
+        rec.fields.set(f.name.toLowerCase(), { name: f.name, value: this.formulaValue(row, f, 0) });
+      } catch (e) {
+        if (!(e instanceof FormulaUnsupported)) throw e;
+      }
+    }
     return rec;
+  }
+
+  /** A field's value on a row, computing formula fields (FormulaUnsupported for functions not implemented). */
+  fieldValue(row: Row, f: FieldDescribe, depth = 0): Value {
+    if (f.calculated && f.formula) return this.formulaValue(row, f, depth);
+    const v = row.fields.get(f.name.toLowerCase());
+    return v === undefined ? null : v;
+  }
+
+  private formulaValue(row: Row, f: FieldDescribe, depth: number): Value {
+    if (depth > 10) throw new FormulaUnsupported(`formula depth in ${f.name}`);
+    const v = evaluateFormula(f.formula!, (parts) => {
+      let current: Row | undefined = row;
+      for (let i = 0; i < parts.length - 1 && current; i++) {
+        const rel = this.schema.parentRelationship(current.object, parts[i]);
+        if (!rel) throw new FormulaUnsupported(`formula reference ${parts.join(".")}`);
+        const id = current.fields.get(rel.field.name.toLowerCase()) as string | null;
+        current = id ? this.db.byId(id) : undefined;
+      }
+      if (!current) return null;
+      const field = this.schema.field(current.object, parts[parts.length - 1]);
+      if (!field) throw new FormulaUnsupported(`formula reference ${parts.join(".")}`);
+      return this.fieldValue(current, field, depth + 1);
+    });
+    if (v instanceof ApexDecimal && (f.apexType === "Decimal" || f.apexType === "Double")) return new ApexDecimal(v.v, f.scale || v.scale);
+    return v;
   }
 
   private fireTriggers(object: string, event: string, isBefore: boolean, newList: ApexList | null, oldList: ApexList | null, line: number): void {
@@ -1158,9 +1194,8 @@ export class Platform {
       ["totaljobitems", 0],
       ["numberoferrors", 0]
     ]);
-    const cls = this.schema.object("ApexClass") ? null : null;
-    void cls;
-    fields.set("__classname", className);
+    const classId = this.classIds.get(className.split(".")[0].toLowerCase());
+    if (classId) fields.set("apexclassid", classId);
     this.db.put({ id, object: schemaObj.describe.name, fields, deleted: false });
     return id;
   }
@@ -1365,6 +1400,8 @@ export class Platform {
         if (a[0] instanceof ApexList) return new NativeObject("querylocator", { list: a[0] });
         return new NativeObject("querylocator", { query: a[0], binds: this.captureBinds(a[0] as string, binds) });
       }
+      case "__querylocator":
+        return new NativeObject("querylocator", { query: a[0], binds: a[1], text: a[2] });
       case "executebatch":
         return this.executeBatch(a[0] as ApexObject, a.length > 1 ? numberOf(a[1]) : 200, line);
       case "setsavepoint":
@@ -1696,7 +1733,7 @@ export class Platform {
         }
         break;
       case "querylocator":
-        if (m === "getquery") return d.query;
+        if (m === "getquery") return d.text ?? d.query;
         if (m === "iterator") {
           const rows = d.list ? (d.list as ApexList).items : (this.soql(d.query as string, d.binds as Map<string, Value>, line) as ApexList).items;
           return this.host.iterator(rows);
