@@ -803,13 +803,22 @@ export class Platform {
       const key = f.name.toLowerCase();
       const v = fields.get(key);
       if (v !== null && v !== undefined) continue;
-      if (f.autoNumber) fields.set(key, this.db.nextAutoNumber(objName, f));
+      // auto numbers, and system-generated name fields (OrderNumber, CaseNumber: not createable, defaulted on create)
+      if (f.autoNumber || (f.nameField && !f.custom && !f.createable && f.defaultedOnCreate && f.type === "STRING")) {
+        fields.set(key, this.db.nextAutoNumber(objName, f.autoNumber ? f : { ...f, displayFormat: "{00000000}" }));
+      }
       else if (f.defaultValue !== undefined) fields.set(key, storeValue(f, typeof f.defaultValue === "number" ? ApexDecimal.of(f.defaultValue) : f.defaultValue));
       else if (f.defaultFormula) {
         const dv = this.defaultFormula(f.defaultFormula);
         if (dv !== undefined) fields.set(key, storeValue(f, dv));
       } else if (f.type === "BOOLEAN") fields.set(key, false);
       else if (f.picklistValues.some((p) => p.defaultValue) && f.type === "PICKLIST") fields.set(key, f.picklistValues.find((p) => p.defaultValue)!.value);
+    }
+    // a line item takes its product from its price book entry (Object Reference: OrderItem.Product2Id,
+    // OpportunityLineItem.Product2Id are read-only copies of PricebookEntry.Product2Id)
+    if (fields.get("pricebookentryid") && !fields.get("product2id") && this.schema.field(objName, "Product2Id")) {
+      const entry = this.db.byId(fields.get("pricebookentryid") as string);
+      if (entry) fields.set("product2id", entry.fields.get("product2id") ?? null);
     }
     fields.set("createddate", fields.get("createddate") ?? nowDt);
     fields.set("createdbyid", fields.get("createdbyid") ?? this.runningUserId);
@@ -959,7 +968,52 @@ export class Platform {
       const psg = this.db.byId(a.fields.get("permissionsetgroupid") as string);
       if (psg) permissionSets.push(psg.fields.get("developername") as string);
     }
-    return this.security.accessFor({ profile, permissionSets });
+    const known = permissionSets.filter((n) => this.security!.grant(n));
+    const base = this.security.accessFor({ profile, permissionSets: known });
+    // permission sets a test created with DML: their ObjectPermissions/FieldPermissions rows are the grants
+    const createdIds = new Set(
+      this.db
+        .rows("PermissionSetAssignment")
+        .filter((a) => !a.deleted && a.fields.get("assigneeid") === this.runningUserId)
+        .map((a) => a.fields.get("permissionsetid") as string)
+        .filter((id) => {
+          const ps = this.db.byId(id);
+          return ps && !this.security!.grant(String(ps.fields.get("name")));
+        })
+    );
+    if (createdIds.size === 0) return base;
+    const objRows = this.db.rows("ObjectPermissions").filter((r) => !r.deleted && createdIds.has(r.fields.get("parentid") as string));
+    const fieldRows = this.db.rows("FieldPermissions").filter((r) => !r.deleted && createdIds.has(r.fields.get("parentid") as string));
+    const psRows = [...createdIds].map((id) => this.db.byId(id)!);
+    const flag = (r: Row, f: string): boolean => r.fields.get(f.toLowerCase()) === true;
+    return {
+      unknownGrants: base.unknownGrants,
+      object: (o: string) => {
+        const b = { ...base.object(o) };
+        for (const r of objRows) {
+          if (String(r.fields.get("sobjecttype")).toLowerCase() !== o.toLowerCase()) continue;
+          b.read = b.read || flag(r, "PermissionsRead");
+          b.create = b.create || flag(r, "PermissionsCreate");
+          b.edit = b.edit || flag(r, "PermissionsEdit");
+          b.delete = b.delete || flag(r, "PermissionsDelete");
+          b.viewAll = b.viewAll || flag(r, "PermissionsViewAllRecords");
+          b.modifyAll = b.modifyAll || flag(r, "PermissionsModifyAllRecords");
+        }
+        return b;
+      },
+      field: (o: string, f: string) => {
+        const b = { ...base.field(o, f) };
+        for (const r of fieldRows) {
+          if (String(r.fields.get("field")).toLowerCase() !== `${o}.${f}`.toLowerCase()) continue;
+          b.read = b.read || flag(r, "PermissionsRead");
+          b.edit = b.edit || flag(r, "PermissionsEdit");
+        }
+        return b;
+      },
+      canRunClass: (c: string) => base.canRunClass(c),
+      hasUserPermission: (p: string) => base.hasUserPermission(p) || psRows.some((r) => flag(r, `Permissions${p}`)),
+      hasCustomPermission: (p: string) => base.hasCustomPermission(p)
+    };
   }
 
   // ---- statics of the platform ----
