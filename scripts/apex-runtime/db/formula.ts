@@ -95,7 +95,12 @@ export type PathResolver = (parts: string[]) => Value;
 
 const blank = (v: Value): boolean => v === null || v === undefined || v === "";
 
-export function evaluateFormula(src: string, resolve: PathResolver): Value {
+/** Evaluates a formula; `prior` resolves paths on the record before the change (ISCHANGED, PRIORVALUE). */
+export function evaluateFormula(src: string, resolve: PathResolver, prior?: PathResolver): Value {
+  const pathOf = (n: Node | undefined): string[] => {
+    if (!n || n.k !== "path") throw new FormulaUnsupported(`formula: ISCHANGED/PRIORVALUE need a field (${src})`);
+    return n.parts;
+  };
   const ev = (n: Node): Value => {
     switch (n.k) {
       case "lit":
@@ -148,6 +153,15 @@ export function evaluateFormula(src: string, resolve: PathResolver): Value {
       case "call": {
         const a = n.args;
         switch (n.fn) {
+          case "ISCHANGED": {
+            if (!prior) return false;
+            const parts = pathOf(a[0]);
+            return apexToString(resolve(parts) ?? "") !== apexToString(prior(parts) ?? "");
+          }
+          case "PRIORVALUE":
+            return prior ? prior(pathOf(a[0])) : resolve(pathOf(a[0]));
+          case "ISNEW":
+            return !prior;
           case "IF":
             return ev(a[0]) === true ? ev(a[1]) : ev(a[2]);
           case "AND":

@@ -11,6 +11,7 @@ import { loadSecurity, type SecurityModel } from "../security";
 import { registerExceptions } from "../stdlib/exceptions";
 import { ApexHost } from "../stdlib/host";
 import { Platform } from "../stdlib/platform";
+import { loadRecordFlows } from "../db/flows";
 
 export interface LoadedProject {
   interp: Interpreter;
@@ -63,6 +64,9 @@ export function loadProject(root: string, options: { useCache?: boolean } = {}):
   interp.link();
   platform.projectClasses = classes.filter((c) => !c.info.outer).map((c) => ({ name: c.info.name, body: sources.get(c.file) ?? "" }));
   for (const t of triggers) platform.addTrigger(t.decl, t.file);
+  const flows = loadRecordFlows(root);
+  problems.push(...flows.problems);
+  platform.setFlows(flows.flows);
   platform.seedOrg();
   seedCustomMetadata(platform);
   return { interp, platform, classes, triggers, problems, sources };

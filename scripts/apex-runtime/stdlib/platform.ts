@@ -27,6 +27,8 @@ import type { SecurityModel, UserAccess } from "../security";
 import { evaluateSoql, parseSoql, SoqlQueryError, SoqlUnsupportedError, type SoqlQuery } from "../soql";
 import { Database, storeValue, type DbSnapshot, type DmlError, type Row } from "../db/database";
 import { evaluateFormula, FormulaUnsupported } from "../db/formula";
+import { FlowRunner } from "../db/flow-runner";
+import type { RecordFlow } from "../db/flows";
 import { makeSoqlHost } from "../db/soql-host";
 import type { ApexHost } from "./host";
 import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped } from "./json";
@@ -582,6 +584,10 @@ export class Platform {
         return merged;
       });
     }
+    // order of execution: before-save flows, then before triggers (Apex Developer Guide, "Triggers and Order of Execution")
+    if (this.flowRunner && (op === "insert" || op === "update")) {
+      this.flowRunner.run(objName, "RecordBeforeSave", op, records, records.map((_r, i) => (oldList ? oldList.items[i] : null)), (i, msg) => fail(i, "FIELD_CUSTOM_VALIDATION_EXCEPTION", msg, []), line);
+    }
     if (op !== "undelete") {
       this.fireTriggers(objName, event, true, op === "delete" ? null : new ApexList({ n: objName }, records), oldList, line);
       records.forEach((r, i) => {
@@ -669,6 +675,9 @@ export class Platform {
       const afterNew = new ApexList({ n: objName }, savedIdx.map((i) => this.rowToSObject(this.db.byId(records[i].get("Id") as string))));
       const afterOld = oldList ? new ApexList({ n: objName }, savedIdx.map((i) => oldList.items[i])) : null;
       this.fireTriggers(objName, event, false, afterNew, afterOld, line);
+      if (this.flowRunner) {
+        this.flowRunner.run(objName, "RecordAfterSave", op, afterNew.items, afterOld ? afterOld.items : afterNew.items.map(() => null), (k, msg) => fail(savedIdx[k], "FIELD_CUSTOM_VALIDATION_EXCEPTION", msg, []), line);
+      }
       afterNew.items.forEach((r: SObjectValue, k) => {
         if (r.errors && r.errors.length > 0) fail(savedIdx[k], "FIELD_CUSTOM_VALIDATION_EXCEPTION", r.errors[0], []);
       });
@@ -889,6 +898,30 @@ export class Platform {
       }
     }
     return rec;
+  }
+
+  flowRunner: FlowRunner | null = null;
+
+  setFlows(flows: RecordFlow[]): void {
+    this.flowRunner = flows.length > 0 ? new FlowRunner(this, flows) : null;
+  }
+
+  /** A field path (`Status`, `Account.Name`) read on an SObject, following parents through the database. */
+  recordPath(rec: SObjectValue, parts: string[]): Value {
+    if (parts.length === 1) {
+      const f = this.schema.field(rec.type, parts[0]);
+      if (f && f.calculated && f.formula && rec.get("Id")) {
+        const row = this.db.byId(rec.get("Id") as string);
+        if (row) return this.fieldValue(row, f);
+      }
+      return rec.get(parts[0]);
+    }
+    const rel = this.schema.parentRelationship(rec.type, parts[0]);
+    if (!rel) throw new FormulaUnsupported(`reference ${parts.join(".")}`);
+    const nested = rec.get(parts[0]);
+    if (nested instanceof SObjectValue) return this.recordPath(nested, parts.slice(1));
+    const row = this.db.byId(rec.get(rel.field.name) as string);
+    return row ? this.recordPath(this.rowToSObject(row), parts.slice(1)) : null;
   }
 
   /** A field's value on a row, computing formula fields (FormulaUnsupported for functions not implemented). */
