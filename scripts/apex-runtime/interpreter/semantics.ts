@@ -157,7 +157,7 @@ export function apexToString(v: Value, depth = 0): string {
   }
   if (v instanceof ApexObject) {
     if (v.exception) return `${v.cls.name}: ${v.exception.message ?? "null"}`;
-    return `${v.cls.name}:[${[...v.fields.entries()].map(([k, x]) => `${k}=${apexToString(x, depth + 1)}`).join(", ")}]`;
+    return `${v.cls.simpleName}:[${[...v.fields.entries()].map(([k, x]) => `${k}=${apexToString(x, depth + 1)}`).join(", ")}]`;
   }
   return String(v);
 }

@@ -221,7 +221,7 @@ export function jsonDeserializeUntyped(p: Platform, text: string, line: number):
   return untyped(parseWithNumbers(p, text, line));
 }
 
-function parseTypeName(name: string): TypeRef {
+export function parseTypeName(name: string): TypeRef {
   let i = 0;
   const read = (): TypeRef => {
     let n = "";

@@ -31,7 +31,7 @@ import { FlowRunner } from "../db/flow-runner";
 import type { RecordFlow } from "../db/flows";
 import { makeSoqlHost } from "../db/soql-host";
 import type { ApexHost } from "./host";
-import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped } from "./json";
+import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped, parseTypeName } from "./json";
 import { NativeObject } from "./native";
 
 export interface Limits {
@@ -63,7 +63,12 @@ interface TriggerContext {
   object: string;
 }
 
-const SETUP_OBJECTS = new Set(["user", "permissionsetassignment", "groupmember", "permissionset", "profile", "userrole", "group", "permissionsetgroup", "queuesobject"]);
+// setup objects (Apex Developer Guide, "sObjects That Cannot Be Used Together in DML Operations")
+const SETUP_OBJECTS = new Set([
+  "user", "permissionsetassignment", "groupmember", "permissionset", "profile", "userrole", "group", "permissionsetgroup",
+  "permissionsetgroupcomponent", "queuesobject", "objectpermissions", "fieldpermissions", "setupentityaccess",
+  "permissionsetlicenseassign", "userterritory", "territory", "customnotificationtype"
+]);
 
 export class Platform {
   readonly db: Database;
@@ -1076,6 +1081,8 @@ export class Platform {
       case "type":
         if (m === "forname") {
           const name = (args.length === 2 ? args[1] : args[0]) as string;
+          const generic = /^\s*(List|Set|Map)\s*</i.exec(name);
+          if (generic) return new TypeValue(name.replace(/\s+/g, ""), parseTypeName(name.replace(/\s+/g, "")));
           const cls = this.interp.resolveClass(name, null);
           if (cls) return new TypeValue(cls.name);
           const sobj = this.sobjectName(name);
@@ -1648,6 +1655,7 @@ export class Platform {
   }
 
   newInstanceOf(t: TypeValue, line: number): Value {
+    if (t.ref && /^(list|set|map)$/i.test(t.ref.n)) return this.interp.newCollection(t.ref, [], line);
     const cls = this.interp.resolveClass(t.name, null);
     if (cls) return this.interp.instantiate(cls, [], line);
     const sobj = this.sobjectName(t.name);
@@ -1752,7 +1760,18 @@ export class Platform {
         if (m === "getdescribe") return new NativeObject("describesobject", { name: d.name });
         if (m === "newsobject") {
           const rec = new SObjectValue(d.name as string);
-          if (a[0]) rec.set("Id", a[0]);
+          // newSObject(Id): a record with that Id; newSObject(recordTypeId, loadDefaults)
+          if (a.length === 1 && a[0]) rec.set("Id", a[0]);
+          if (a.length >= 2) {
+            if (a[0]) this.putField(rec, "RecordTypeId", a[0], line);
+            if (a[1] === true) {
+              for (const f of this.schema.object(d.name as string)?.fields ?? []) {
+                if (f.defaultValue !== undefined && f.createable) this.putField(rec, f.name, typeof f.defaultValue === "number" ? ApexDecimal.of(f.defaultValue) : f.defaultValue, line);
+              }
+              // platform events get their EventUuid from newSObject(null, true) (Platform Events Developer Guide)
+              if (this.schema.field(d.name as string, "EventUuid")) rec.set("EventUuid", randomUUID());
+            }
+          }
           return rec;
         }
         if (m === "tostring") return d.name;
