@@ -300,9 +300,26 @@ export class Interpreter implements EqualityHooks {
 
   /** Calls `name` on a user object with virtual dispatch; NOT_FOUND when the class chain has no such method. */
   callObjectMethod(obj: ApexObject, name: string, args: Value[], line: number): Value | typeof NOT_FOUND {
+    if (obj.native?.stubProvider) return this.callStub(obj, name, args, line);
     const found = this.findMethod(obj.cls, name, args, false);
     if (found) return this.invoke(found.cls, found.m, obj, args, line);
     return NOT_FOUND;
+  }
+
+  /** A Test.createStub object: StubProvider.handleMethodCall(stub, name, returnType, paramTypes, paramNames, args). */
+  private callStub(obj: ApexObject, name: string, args: Value[], line: number): Value {
+    const found = this.findMethod(obj.cls, name, args, false) ?? this.findMethod(obj.cls, name, args, null);
+    const m = found?.m;
+    const params = m?.params ?? [];
+    const typeOf = (t: TypeRef | null): Value => (t ? new TypeValue(this.canonicalTypeName(t), t) : new TypeValue("void"));
+    return this.callMethodOn(obj.native!.stubProvider, "handleMethodCall", [
+      obj,
+      m?.name ?? name,
+      typeOf(m ? m.ret : null),
+      new ApexList({ n: "System.Type" }, params.map((p) => typeOf(p.type))),
+      new ApexList({ n: "String" }, params.map((p) => p.n)),
+      new ApexList({ n: "Object" }, args)
+    ], line);
   }
 
   // ---- construction ----
@@ -532,9 +549,10 @@ export class Interpreter implements EqualityHooks {
     if (coll instanceof ApexList) items = [...coll.items];
     else if (coll instanceof ApexSet) items = [...coll.map.values()];
     else {
-      const it = this.host.callMethod(coll, "__iterate", [], s.line);
-      if (it === NOT_FOUND) throw this.unsupported(`for loop over ${typeof coll}`, s.line);
-      items = (it as ApexList).items;
+      // an Iterable: iterator(), then hasNext()/next()
+      const it = this.callMethodOn(coll, "iterator", [], s.line);
+      items = [];
+      while (this.callMethodOn(it, "hasNext", [], s.line) === true) items.push(this.callMethodOn(it, "next", [], s.line));
     }
     // SOQL for loops over a list variable (List<SObject> chunks) get the whole list once
     const listLoop = s.type.n.toLowerCase() === "list" && items.length > 0 && !(items[0] instanceof ApexList);
@@ -898,7 +916,14 @@ export class Interpreter implements EqualityHooks {
           const r = this.enumStatic(cls, name, args, line);
           if (r !== NOT_FOUND) return r;
         }
+        // a System.Type value (Type.forName, X.class): its own methods
+        const asType = this.host.callMethod(target, name, args, line);
+        if (asType !== NOT_FOUND) return asType;
         throw this.unsupported(`static method ${cls.name}.${name} with ${args.length} argument(s)`, line);
+      }
+      if (target.ref || /[<]/.test(target.name)) {
+        const asType = this.host.callMethod(target, name, args, line);
+        if (asType !== NOT_FOUND) return asType;
       }
       const r = this.host.callStatic(target.name, name, args, line);
       if (r !== NOT_FOUND) return r;

@@ -209,6 +209,7 @@ export class Platform {
 
   beginTest(): void {
     this.limits = freshLimits();
+    this.caches = new Map();
     this.restContext = {};
     this.inTest = true;
     this.testStarted = false;
@@ -1143,6 +1144,18 @@ export class Platform {
       case "request":
         if (m === "getcurrent") return new NativeObject("request", {});
         break;
+      case "cache.org":
+      case "cache.session": {
+        const scope = t === "cache.org" ? "org" : "session";
+        if (m === "getpartition") return this.cachePartition(scope, String(args[0]));
+        // Cache.Org.get/put/contains/remove(key): the key may name its partition (ns.partition.key)
+        const key = String(args[args.length === 2 && args[0] instanceof TypeValue ? 1 : 0]);
+        const parts = key.split(".");
+        const partition = this.cachePartition(scope, parts.length >= 3 ? parts.slice(0, 2).join(".") : "local.default");
+        const shortKey = parts.length >= 3 ? parts.slice(2).join(".") : key;
+        const rest = args.length === 2 && args[0] instanceof TypeValue ? [args[0], shortKey] : [shortKey, ...args.slice(1)];
+        return this.cacheMethod(partition, m, rest, line);
+      }
       case "uuid":
         if (m === "randomuuid") return new NativeObject("uuid", { value: randomUUID() });
         if (m === "fromstring") {
@@ -1232,9 +1245,16 @@ export class Platform {
       case "setcurrentpage":
       case "setcurrentpagereference":
         throw this.interp.unsupported("Test.setCurrentPage (Visualforce)", line);
-      case "createstub":
-        throw this.interp.unsupported("Test.createStub (StubProvider)", line);
+      case "createstub": {
+        // Test.createStub(Type, StubProvider): every method call on the stub goes to handleMethodCall
+        const cls = this.interp.resolveClass((a[0] as TypeValue).name, null);
+        if (!cls) throw this.interp.unsupported(`Test.createStub of ${(a[0] as TypeValue).name}`, line);
+        const stub = new ApexObject(cls);
+        stub.native = { stubProvider: a[1] };
+        return stub;
+      }
       case "setreadonlyapplicationmode":
+      case "calculatepermissionsetgroup":
         return null;
     }
     throw this.interp.unsupported(`Test.${m}`, line);
@@ -1910,8 +1930,59 @@ export class Platform {
         break;
       case "jsongenerator":
         return (d.gen as JsonGenerator).call(m, a, line);
+      case "cachepartition":
+        return this.cacheMethod(o, m, a, line);
     }
     return NOT_FOUND;
+  }
+
+  private caches = new Map<string, NativeObject>();
+
+  /** Platform Cache partitions live for one test (Apex Developer Guide, "Platform Cache"). */
+  private cachePartition(scope: string, name: string): NativeObject {
+    const key = `${scope}:${name.toLowerCase()}`;
+    let p = this.caches.get(key);
+    if (!p) {
+      p = new NativeObject("cachepartition", { name, store: new Map<string, Value>() });
+      this.caches.set(key, p);
+    }
+    return p;
+  }
+
+  private cacheMethod(p: NativeObject, m: string, a: Value[], line: number): Value {
+    const store = p.data.store as Map<string, Value>;
+    switch (m) {
+      case "get": {
+        if (a[0] instanceof TypeValue) {
+          // get(CacheBuilder class, key): loads through doLoad(key) on a miss
+          const key = String(a[1]);
+          if (!store.has(key)) {
+            const builder = this.newInstanceOf(a[0], line);
+            store.set(key, this.interp.callMethodOn(builder, "doLoad", [key], line));
+          }
+          return store.get(key);
+        }
+        return store.get(String(a[0])) ?? null;
+      }
+      case "put":
+        store.set(String(a[0]), a[1]);
+        return null;
+      case "contains":
+        return store.has(String(a[0]));
+      case "remove":
+        return store.delete(String(a[0]));
+      case "getkeys":
+        return new ApexSet({ n: "String" }, new Map([...store.keys()].map((k) => [hashKey(k), k])));
+      case "getnumkeys":
+        return store.size;
+      case "isavailable":
+        return true;
+      case "getname":
+        return p.data.name;
+      case "getcapacity":
+        return 0;
+    }
+    throw this.interp.unsupported(`Cache partition method ${m}`, line);
   }
 
   private callout(req: NativeObject, line: number): Value {
@@ -2204,6 +2275,11 @@ const NATIVE_TYPES: Record<string, string[]> = {
   restresponse: ["restresponse"],
   picklistentry: ["picklistentry"],
   querylocator: ["querylocator"],
+  queueablecontext: ["queueablecontext"],
+  batchablecontext: ["batchablecontext"],
+  schedulablecontext: ["schedulablecontext"],
+  cachepartition: ["orgpartition", "sessionpartition", "partition"],
+  jsongenerator: ["jsongenerator"],
   uuid: ["uuid"]
 };
 
