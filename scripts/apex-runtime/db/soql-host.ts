@@ -1,0 +1,110 @@
+/** The runtime's side of the SOQL engine (soql/host.ts): rows, values, binds and comparisons of the in-memory database. */
+import { compareValues } from "../interpreter/interpreter";
+import { apexToString, numberOf } from "../interpreter/semantics";
+import { ApexDate, ApexDatetime, ApexDecimal, ApexList, ApexMap, ApexSet, SObjectValue, type Value } from "../interpreter/values";
+import type { FieldDescribe } from "../schema";
+import type { BoundValue, SoqlHost, SoqlLiteral } from "../soql";
+import type { Platform } from "../stdlib/platform";
+import type { Row } from "./database";
+
+export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: number): SoqlHost {
+  const resolve = (expression: string): Value => {
+    if (binds.has(expression)) return binds.get(expression);
+    return p.interp.evalBindText(expression, line);
+  };
+  return {
+    schema: p.schema,
+    rows(objectName, scope) {
+      const rows = p.db.rows(objectName);
+      return scope.allRows ? rows : rows.filter((r) => !r.deleted);
+    },
+    objectOf: (row) => (row as Row).object,
+    value(row, field) {
+      return p.fieldValue(row as Row, field);
+    },
+    parent(row, field) {
+      const id = (row as Row).fields.get(field.name.toLowerCase());
+      if (!id) return null;
+      const parent = p.db.byId(id as string);
+      return parent && !parent.deleted ? parent : null;
+    },
+    children(row, relationship, scope) {
+      const key = relationship.field.toLowerCase();
+      const id = (row as Row).id;
+      return p.db.rows(relationship.childSObject).filter((c) => (scope.allRows || !c.deleted) && c.fields.get(key) === id);
+    },
+    literal(literal: SoqlLiteral, field: FieldDescribe) {
+      return literalFor(literal, field);
+    },
+    bind(bind, field): BoundValue {
+      const v = resolve(bind.expression);
+      const convert = (x: Value): Value => {
+        if (x instanceof SObjectValue && field && (field.type === "ID" || field.type === "REFERENCE")) return x.get("Id");
+        if (typeof x === "number" && field && (field.apexType === "Decimal" || field.apexType === "Double")) return new ApexDecimal(x, 0);
+        if (x instanceof ApexDatetime && field?.apexType === "Date") return ApexDate.fromUtc(new Date(x.ms));
+        return x;
+      };
+      if (v instanceof ApexList) return { kind: "list", values: v.items.map(convert) };
+      if (v instanceof ApexSet) return { kind: "list", values: [...v.map.values()].map(convert) };
+      if (v instanceof ApexMap) return { kind: "list", values: [...v.map.values()].map(([k]) => convert(k)) };
+      return { kind: "scalar", value: convert(v) };
+    },
+    compare(left, right, field) {
+      if (typeof left === "string" && typeof right === "string") {
+        if (field.type === "ID" || field.type === "REFERENCE") {
+          const a = left.slice(0, 15);
+          const b = right.slice(0, 15);
+          return a < b ? -1 : a > b ? 1 : 0;
+        }
+        const a = left.toLowerCase();
+        const b = right.toLowerCase();
+        return a < b ? -1 : a > b ? 1 : 0;
+      }
+      if (left instanceof ApexDate && right instanceof ApexDatetime) return left.toUtc().getTime() - right.ms;
+      if (left instanceof ApexDatetime && right instanceof ApexDate) return left.ms - right.toUtc().getTime();
+      return compareValues(left, right);
+    },
+    text: (value) => apexToString(value),
+    integer: (value) => numberOf(value),
+    aggregate(fn, values, field) {
+      if (values.length === 0) return null;
+      const nums = values.map((v) => numberOf(v));
+      const sum = nums.reduce((a, b) => a + b, 0);
+      const scale = Math.max(0, ...values.map((v) => (v instanceof ApexDecimal ? v.scale : 0)));
+      if (fn === "SUM") return field.apexType === "Integer" ? sum : new ApexDecimal(sum, scale);
+      return ApexDecimal.of(sum / nums.length);
+    },
+    computed(type, value) {
+      if (type === "Integer") return value as number;
+      const [y, m, d] = String(value).split("-").map(Number);
+      return new ApexDate(y, m, d);
+    },
+    clock: () => ({ now: new Date(p.now()), timeZone: "GMT" }),
+    userAccess: () => p.userAccess()
+  };
+}
+
+function literalFor(literal: SoqlLiteral, field: FieldDescribe): Value {
+  switch (literal.kind) {
+    case "null":
+      return null;
+    case "boolean":
+      return literal.value;
+    case "string":
+      return literal.value;
+    case "number":
+      if (field.apexType === "Integer" || field.apexType === "Long") return Number(literal.text);
+      return ApexDecimal.parse(literal.text);
+    case "date": {
+      const [y, m, d] = literal.text.split("-").map(Number);
+      const date = new ApexDate(y, m, d);
+      return field.apexType === "Datetime" ? new ApexDatetime(date.toUtc().getTime()) : date;
+    }
+    case "datetime": {
+      const ms = Date.parse(literal.text);
+      return field.apexType === "Date" ? ApexDate.fromUtc(new Date(ms)) : new ApexDatetime(ms);
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,134 @@
+import { ObjectAccess, PermissionGrants } from './types';
+
+/**
+ * The standard profiles of a new org, as documented: Salesforce Help, "Standard Profiles"
+ * (https://help.salesforce.com/s/articleView?id=sf.standard_profiles.htm) and "Minimum Access - Salesforce Profile"
+ * (https://help.salesforce.com/s/articleView?id=sf.users_profiles_minimum_access.htm).
+ * - System Administrator: "Can configure and customize the application. Has access to all functionality that doesn't
+ *   require an additional license" - every object, field, class and user permission.
+ * - Standard User: "Can create and edit most major types of records, run reports, and view the organization's setup.
+ *   Can view, but not manage, campaigns. Can create, but not review, solutions." Objects the project defines are not
+ *   granted: a deployed custom object is visible to a profile only when profile metadata grants it.
+ * - Read Only: "Can view the organization's setup, run and export reports, and view, but not edit, other records."
+ * - Minimum Access - Salesforce: no object permissions ("the most restrictive access"); access comes from
+ *   permission sets.
+ * Standard fields of an accessible object are visible (field-level security of standard profiles is "visible" for
+ * standard fields in a new org); custom fields need a grant.
+ */
+export const STANDARD_PROFILES = [
+  'System Administrator',
+  'Standard User',
+  'Minimum Access - Salesforce',
+  'Read Only'
+] as const;
+
+/** The file names (`Admin.profile-meta.xml`) the Metadata API gives the standard profiles. */
+export const PROFILE_FILE_NAMES: Record<string, (typeof STANDARD_PROFILES)[number]> = {
+  admin: 'System Administrator',
+  standard: 'Standard User',
+  readonly: 'Read Only',
+  'minimum access - salesforce': 'Minimum Access - Salesforce'
+};
+
+const FULL: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
+const CRED: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: false, modifyAll: false };
+const READ: ObjectAccess = { read: true, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+const CREATE_READ: ObjectAccess = { ...READ, create: true };
+
+/** "Most major types of records" of the Standard User profile (Help, "Standard Profiles"; Object Reference). */
+const STANDARD_USER_OBJECTS: Record<string, ObjectAccess> = {
+  Account: CRED,
+  Contact: CRED,
+  Opportunity: CRED,
+  OpportunityLineItem: CRED,
+  Lead: CRED,
+  Case: CRED,
+  Contract: CRED,
+  Order: CRED,
+  OrderItem: CRED,
+  Asset: CRED,
+  Task: CRED,
+  Event: CRED,
+  Note: CRED,
+  Attachment: CRED,
+  ContentVersion: CRED,
+  ContentDocument: CRED,
+  ContentDocumentLink: CRED,
+  Document: CRED,
+  Idea: CRED,
+  Quote: CRED,
+  Campaign: READ,
+  Product2: READ,
+  Pricebook2: READ,
+  PricebookEntry: READ,
+  Solution: CREATE_READ,
+  User: READ
+};
+
+/** User permissions a Standard User has in a new org (Help, "Standard Profiles"; "User Permissions"). */
+const STANDARD_USER_PERMISSIONS = ['ApiEnabled', 'RunReports', 'ViewSetup', 'ActivitiesAccess', 'EditTask', 'EditEvent', 'ChatterInternalUser'];
+
+const ADMIN_PERMISSIONS = [
+  'ViewAllData',
+  'ModifyAllData',
+  'ViewSetup',
+  'CustomizeApplication',
+  'ManageUsers',
+  'AuthorApex',
+  'ApiEnabled',
+  'RunReports',
+  'EditActivatedOrders',
+  'ViewAllUsers',
+  'ManageCustomPermissions',
+  'ActivitiesAccess',
+  'EditTask',
+  'EditEvent',
+  'ChatterInternalUser',
+  'ViewRoles'
+];
+
+function grants(name: string): PermissionGrants {
+  return {
+    name,
+    label: name,
+    kind: 'profile',
+    objects: new Map(),
+    fields: new Map(),
+    classes: new Set(),
+    userPermissions: new Set(),
+    customPermissions: new Set(),
+    customMetadataTypes: new Set(),
+    customSettings: new Set()
+  };
+}
+
+/** Builds the baseline grants of a standard profile; `isProjectObject` tells the project's objects from standard ones. */
+export function standardProfile(name: (typeof STANDARD_PROFILES)[number]): PermissionGrants {
+  const profile = grants(name);
+  switch (name) {
+    case 'System Administrator':
+      profile.defaultObjectAccess = FULL;
+      profile.defaultFieldAccess = { read: true, edit: true };
+      profile.allClasses = true;
+      profile.allCustomPermissions = true;
+      ADMIN_PERMISSIONS.forEach((permission) => profile.userPermissions.add(permission.toLowerCase()));
+      break;
+    case 'Standard User':
+      for (const [object, access] of Object.entries(STANDARD_USER_OBJECTS)) {
+        profile.objects.set(object.toLowerCase(), access);
+      }
+      profile.standardFieldAccess = { read: true, edit: true };
+      STANDARD_USER_PERMISSIONS.forEach((permission) => profile.userPermissions.add(permission.toLowerCase()));
+      break;
+    case 'Read Only':
+      for (const object of Object.keys(STANDARD_USER_OBJECTS)) {
+        profile.objects.set(object.toLowerCase(), READ);
+      }
+      profile.standardFieldAccess = { read: true, edit: false };
+      ['ApiEnabled', 'RunReports', 'ViewSetup'].forEach((permission) => profile.userPermissions.add(permission.toLowerCase()));
+      break;
+    case 'Minimum Access - Salesforce':
+      break;
+  }
+  return profile;
+}

@@ -1,0 +1,11 @@
+/**
+ * Public entry of the SOQL engine: `parseSoql(text)` once per query text (cache it), then
+ * `evaluateSoql(query, host, options)` with the runtime's `SoqlHost`.
+ */
+export * from './ast';
+export type { SoqlHost, SoqlRow, RowScope, BoundValue } from './host';
+export type { SoqlRecord, AggregateRow, QueryResult } from './result';
+export { SoqlQueryError, SoqlUnsupportedError } from './errors';
+export { parseSoql } from './parser';
+export { evaluateSoql } from './evaluator';
+export type { EvaluateOptions } from './evaluator';

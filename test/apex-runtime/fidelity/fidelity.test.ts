@@ -1,0 +1,80 @@
+/**
+ * Fidelity suite: small Apex test classes whose outcome the Apex Developer Guide documents, run through the runtime.
+ * Failures where the platform fails (limits, unselected fields, required fields, mixed DML) matter as much as passes.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { loadProject } from "../../../scripts/apex-runtime/runner/project";
+import { runTests, type TestResult } from "../../../scripts/apex-runtime/runner/run-tests";
+
+function run(body: string): Map<string, TestResult> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "apex-fidelity-"));
+  fs.writeFileSync(path.join(root, "sfdx-project.json"), JSON.stringify({ packageDirectories: [{ path: "force-app", default: true }] }));
+  const dir = path.join(root, "force-app", "classes");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "Fidelity_Tests.cls"), `@IsTest\nprivate class Fidelity_Tests {\n${body}\n}\n`);
+  const results = runTests(loadProject(root), {}, () => undefined);
+  return new Map(results.map((r) => [r.methodName, r]));
+}
+
+describe("apex runtime fidelity", () => {
+  const r = run(`
+    // Apex Developer Guide, "Expression Operators": == on Strings ignores case; String.equals does not
+    @IsTest static void stringEqualityIgnoresCase() { Assert.isTrue('a' == 'A'); Assert.isFalse('a'.equals('A')); }
+    // "Primitive Data Types": Integer division truncates; Decimal keeps its scale
+    @IsTest static void integerDivisionTruncates() { Assert.areEqual(2, 5 / 2); Assert.areEqual('1.10', String.valueOf(1.10)); }
+    // "Expression Operators": a comparison with null is false
+    @IsTest static void nullComparisonIsFalse() { Integer n = null; Assert.isFalse(n > 2); }
+    // "Exceptions": methods on null throw NullPointerException
+    @IsTest static void nullDereferenceThrows() { String s = null; s.length(); }
+    // "Execution Governors and Limits": 100 SOQL queries; LimitException cannot be caught
+    @IsTest static void tooManyQueries() {
+      try { for (Integer i = 0; i < 101; i++) { List<Account> a = [SELECT Id FROM Account]; } } catch (Exception e) { }
+    }
+    // "SOQL": reading a field the query did not select throws SObjectException
+    @IsTest static void unselectedFieldThrows() {
+      insert new Account(Name = 'A');
+      Account a = [SELECT Id FROM Account LIMIT 1];
+      String n = a.Name;
+    }
+    // "DML": a missing required field fails the insert with REQUIRED_FIELD_MISSING
+    @IsTest static void requiredFieldMissing() {
+      try { insert new Account(); Assert.fail('no exception'); }
+      catch (DmlException e) { Assert.areEqual('REQUIRED_FIELD_MISSING', e.getDmlStatusCode(0)); }
+    }
+    // "sObjects That Cannot Be Used Together in DML Operations": setup after non-setup object throws
+    @IsTest static void mixedDml() {
+      insert new Account(Name = 'A');
+      Profile p = [SELECT Id FROM Profile WHERE Name = 'Standard User'];
+      User u = new User(LastName = 'x', Username = 'x@example.com.fidelity', Email = 'x@example.com', Alias = 'x',
+        ProfileId = p.Id, EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US',
+        TimeZoneSidKey = 'GMT', UserRoleId = null);
+      insert new PermissionSetAssignment(AssigneeId = UserInfo.getUserId(), PermissionSetId = null);
+    }
+    // a construct the runtime does not implement is UNSUPPORTED, never a pass
+    @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
+  `);
+
+  it("passes what the platform passes", () => {
+    for (const m of ["stringEqualityIgnoresCase", "integerDivisionTruncates", "nullComparisonIsFalse", "requiredFieldMissing"]) {
+      expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, "PASS", undefined]);
+    }
+  });
+
+  it("fails where the platform fails, with its exception", () => {
+    expect(r.get("nullDereferenceThrows")).toMatchObject({ outcome: "FAIL", exceptionType: "System.NullPointerException" });
+    expect(r.get("tooManyQueries")).toMatchObject({ outcome: "FAIL", exceptionType: "System.LimitException", message: "Too many SOQL queries: 101" });
+    expect(r.get("unselectedFieldThrows")).toMatchObject({
+      outcome: "FAIL",
+      exceptionType: "System.SObjectException",
+      message: "SObject row was retrieved via SOQL without querying the requested field: Account.Name"
+    });
+    expect(r.get("mixedDml")?.outcome).toBe("FAIL");
+    expect(r.get("mixedDml")?.message).toContain("MIXED_DML_OPERATION");
+  });
+
+  it("reports what it cannot run as UNSUPPORTED with the construct", () => {
+    expect(r.get("unsupportedIsReported")).toMatchObject({ outcome: "UNSUPPORTED", message: "Test.loadData (static resources)" });
+  });
+});

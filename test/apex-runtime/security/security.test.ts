@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSchema } from '../../../scripts/apex-runtime/schema';
+import { loadSecurity, SecurityModel } from '../../../scripts/apex-runtime/security';
+
+const FIXTURE = join(__dirname, '../../fixtures/apex-runtime/project');
+const PROJECT_ROOT = join(__dirname, '../../..');
+const APEX_RECIPES = join(PROJECT_ROOT, '../../shared/peers/apex-recipes');
+
+const NONE = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+
+describe('security model', () => {
+  let security: SecurityModel;
+  beforeAll(() => {
+    security = loadSecurity(loadSchema({ root: FIXTURE }), { root: FIXTURE });
+  });
+
+  it('loads the fixture without warnings', () => {
+    expect(security.warnings).toEqual([]);
+    expect(security.all().map((grant) => `${grant.kind}:${grant.name}`).sort()).toEqual([
+      'permissionSet:Invoice_Auditor',
+      'permissionSet:Invoice_Manager',
+      'permissionSetGroup:Invoice_Team',
+      'profile:Minimum Access - Salesforce',
+      'profile:Read Only',
+      'profile:Standard User',
+      'profile:System Administrator'
+    ]);
+  });
+
+  describe('standard profile baselines (Salesforce Help, "Standard Profiles")', () => {
+    it('System Administrator may do everything', () => {
+      const admin = security.accessFor({ profile: 'System Administrator' });
+      expect(admin.object('Invoice__c')).toEqual({ read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true });
+      expect(admin.field('Invoice__c', 'Status__c')).toEqual({ read: true, edit: true });
+      // Calculated fields are never editable, whoever asks.
+      expect(admin.field('Invoice__c', 'Total__c')).toEqual({ read: true, edit: false });
+      expect(admin.canRunClass('AnyClass')).toBe(true);
+      expect(admin.hasUserPermission('modifyalldata')).toBe(true);
+      expect(admin.hasCustomPermission('Anything')).toBe(true);
+    });
+
+    it('Standard User works with major standard objects, reads products, and gets nothing of custom objects', () => {
+      const user = security.accessFor({ profile: 'standard user' });
+      expect(user.object('Account')).toMatchObject({ read: true, create: true, edit: true, delete: true, viewAll: false });
+      expect(user.object('Order')).toMatchObject({ read: true, create: true, edit: true });
+      expect(user.object('Product2')).toMatchObject({ read: true, create: false, edit: false });
+      expect(user.field('Account', 'Industry')).toEqual({ read: true, edit: true });
+      expect(user.field('Account', 'Tier__c')).toEqual({ read: false, edit: false });
+      expect(user.object('Invoice__c')).toEqual(NONE);
+      expect(user.hasUserPermission('ViewAllData')).toBe(false);
+      expect(user.hasUserPermission('EditActivatedOrders')).toBe(false);
+      expect(user.canRunClass('InvoiceService')).toBe(false);
+    });
+
+    it("adds a project profile file's grants to the baseline of the same profile", () => {
+      const user = security.accessFor({ profile: 'Standard User' });
+      expect(user.object('InvoiceLine__c')).toMatchObject({ read: true, edit: false });
+    });
+
+    it('Minimum Access - Salesforce has no object access of its own', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce' });
+      expect(user.object('Account')).toEqual(NONE);
+      expect(user.field('Account', 'Name')).toEqual({ read: false, edit: false });
+    });
+
+    it('Read Only reads but never edits', () => {
+      const user = security.accessFor({ profile: 'Read Only' });
+      expect(user.object('Opportunity')).toMatchObject({ read: true, create: false, edit: false, delete: false });
+      expect(user.field('Opportunity', 'Amount')).toEqual({ read: true, edit: false });
+    });
+  });
+
+  describe("the project's permission sets (Metadata API, PermissionSet)", () => {
+    it('adds object, field, class, user and custom permissions to the profile', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['invoice_manager'] });
+      expect(user.object('Invoice__c')).toEqual({ read: true, create: true, edit: true, delete: true, viewAll: false, modifyAll: false });
+      expect(user.field('Invoice__c', 'Status__c')).toEqual({ read: true, edit: true });
+      expect(user.field('Invoice__c', 'Reference__c')).toEqual({ read: true, edit: false });
+      expect(user.field('Invoice__c', 'Tags__c')).toEqual({ read: false, edit: false });
+      // Required fields have no field-level security: they follow the object.
+      expect(user.field('Invoice__c', 'Amount__c')).toEqual({ read: true, edit: true });
+      expect(user.field('Invoice__c', 'Name')).toEqual({ read: true, edit: false });
+      expect(user.field('Account', 'Tier__c')).toEqual({ read: true, edit: true });
+      expect(user.object('Account')).toMatchObject({ read: true, create: false, edit: true });
+      expect(user.canRunClass('invoiceservice')).toBe(true);
+      expect(user.canRunClass('DisabledService')).toBe(false);
+      expect(user.hasUserPermission('EditActivatedOrders')).toBe(true);
+      expect(user.hasCustomPermission('Approve_Invoices')).toBe(true);
+      expect(user.unknownGrants).toEqual([]);
+    });
+
+    it('implies lower object permissions from higher ones (View All implies Read)', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['Invoice_Auditor'] });
+      expect(user.object('Invoice__c')).toMatchObject({ read: true, viewAll: true, edit: false });
+      expect(user.field('Invoice__c', 'Tags__c')).toEqual({ read: true, edit: false });
+    });
+
+    it('unions several permission sets', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['Invoice_Manager', 'Invoice_Auditor'] });
+      expect(user.object('Invoice__c')).toMatchObject({ read: true, create: true, viewAll: true });
+      expect(user.field('Invoice__c', 'Tags__c').read).toBe(true);
+    });
+
+    it('flattens permission set groups and applies their muting permission set', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSetGroups: ['Invoice_Team'] });
+      expect(user.object('Invoice__c')).toMatchObject({ read: true, create: true, edit: true, delete: false, viewAll: true });
+      expect(user.hasUserPermission('EditActivatedOrders')).toBe(false);
+      expect(user.canRunClass('InvoiceService')).toBe(true);
+    });
+
+    it('reports grants it does not know', () => {
+      const user = security.accessFor({ profile: 'Custom Profile', permissionSets: ['Nope'] });
+      expect(user.unknownGrants).toEqual(['Custom Profile', 'Nope']);
+      expect(user.object('Account')).toEqual(NONE);
+    });
+  });
+
+  it("answers what this project's Apex tests ask of its permission sets", () => {
+    const project = loadSecurity(loadSchema({ root: PROJECT_ROOT }), { root: PROJECT_ROOT });
+    expect(project.warnings).toEqual([]);
+    const integration = project.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['Portal_Integration'] });
+    expect(integration.hasUserPermission('EditActivatedOrders')).toBe(true);
+    expect(integration.object('Order').read).toBe(true);
+    const admin = project.accessFor({ profile: 'Standard User', permissionSets: ['Subscription_Admin'] });
+    expect(admin.object('Subscription__c')).toMatchObject({ read: true, create: true, edit: true });
+    expect(project.accessFor({ profile: 'Standard User' }).object('Subscription__c').read).toBe(false);
+  });
+
+  (existsSync(APEX_RECIPES) ? it : it.skip)('loads the permission sets and group of ../shared/peers/apex-recipes', () => {
+    const recipes = loadSecurity(loadSchema({ root: APEX_RECIPES }), { root: APEX_RECIPES });
+    expect(recipes.warnings).toEqual([]);
+    const reader = recipes.accessFor({
+      profile: 'Minimum Access - Salesforce',
+      permissionSets: ['Provides_Read_Access_to_Contact_and_Contact_Name_field']
+    });
+    expect(reader.object('Contact').read).toBe(true);
+    expect(reader.object('Contact').create).toBe(false);
+    expect(recipes.grant('Permission_Set_Group_for_testing')?.kind).toBe('permissionSetGroup');
+  });
+});
