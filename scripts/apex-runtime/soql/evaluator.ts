@@ -440,7 +440,7 @@ class QueryRun {
     const parts =
       field.type === 'DATE'
         ? { ...parseLocalDate(text), hour: 0 }
-        : zonedParts(new Date(text), this.context.timeZone);
+        : zonedParts(parseInstant(text), this.context.timeZone);
     const numbers = calendarNumbers(parts);
     const results: Record<string, number | string> = {
       CALENDAR_MONTH: parts.month,
@@ -1044,6 +1044,16 @@ function parseLocalDate(text: string): LocalDate {
     throw new SoqlQueryError(`not a date: ${text}`);
   }
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** A Datetime's text: ISO 8601, or Apex's `String.valueOf` form `YYYY-MM-DD HH:mm:ss` (GMT). */
+function parseInstant(text: string): Date {
+  const plain = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(text);
+  const instant = new Date(plain ? `${plain[1]}T${plain[2]}Z` : text);
+  if (Number.isNaN(instant.getTime())) {
+    throw new SoqlQueryError(`not a datetime: ${text}`);
+  }
+  return instant;
 }
 
 /** Outside LIKE, `\_` and `\%` are plain characters. */

@@ -344,6 +344,21 @@ describe('SOQL evaluator: aggregates (SOQL and SOSL Reference, "Aggregate Functi
     expect(names(host, 'SELECT Name FROM Opportunity WHERE CALENDAR_MONTH(CloseDate) = 1')).toEqual(['b']);
   });
 
+  it("applies date functions to datetimes in the user's time zone, from ISO or Apex text", () => {
+    const host = new MemoryHost(schema);
+    host.timeZone = 'Europe/Berlin';
+    host.insert('Account', { Name: 'late', CreatedDate: '2026-03-18T23:30:00.000Z' });
+    host.insert('Account', { Name: 'noon', CreatedDate: '2026-03-18T11:00:00.000Z' });
+    expect(names(host, 'SELECT Name FROM Account WHERE HOUR_IN_DAY(CreatedDate) = 0')).toEqual(['late']);
+    expect(names(host, 'SELECT Name FROM Account WHERE DAY_IN_MONTH(CreatedDate) = 19')).toEqual(['late']);
+    host.text = (value: unknown): string => String(value).replace('T', ' ').replace(/\.\d+Z$/, '');
+    const result = run(host, 'SELECT DAY_ONLY(CreatedDate) day, COUNT(Id) FROM Account GROUP BY DAY_ONLY(CreatedDate) ORDER BY DAY_ONLY(CreatedDate)');
+    expect(result.kind === 'aggregate' && result.rows.map((row) => Object.fromEntries(row.values))).toEqual([
+      { day: '2026-03-18', expr0: 1 },
+      { day: '2026-03-19', expr0: 1 }
+    ]);
+  });
+
   it('refuses SUM on text and unsupported grouping forms', () => {
     const { host } = world();
     expect(() => run(host, 'SELECT SUM(Name) FROM Account')).toThrow(SoqlQueryError);
