@@ -493,7 +493,9 @@ function readField(
     // child's side of a custom reference is the field name with __r (Metadata API, "CustomField": relationshipName).
     overrides.relationshipName = name.replace(/__c$/i, '__r');
     const childRelationship = childText(xml, 'relationshipName');
-    if (childRelationship && metadataType !== 'MetadataRelationship') {
+    // Metadata relationships have a child side only between custom metadata types (not to EntityDefinition).
+    const toMetadataType = overrides.referenceTo.every((target) => /__mdt$/i.test(target));
+    if (childRelationship && (metadataType !== 'MetadataRelationship' || toMetadataType)) {
       overrides.childRelationshipName = `${childRelationship}__r`;
     }
     overrides.length = 18;

@@ -29,6 +29,8 @@ export interface StandardObjectFacts {
   lengths?: Record<string, number>;
   /** Child relationship name -> the child's reference field, where the child has several references to the parent. */
   childFields?: Record<string, string>;
+  /** Child relationships the jar does not list (`EntityDefinition.Fields`), as name -> child object and field. */
+  extraChildren?: Record<string, { childSObject: string; field: string }>;
   /** Polymorphic reference fields and the objects they may point to (when the jar types them as `Name`/`SObject`). */
   referenceTargets?: Record<string, string[]>;
 }
@@ -399,5 +401,13 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
   PushTopic: { keyPrefix: '0IF' },
   DuplicateRule: { keyPrefix: '0Bm', nameField: 'DeveloperName', readOnly: true },
   Holiday: { keyPrefix: '0C0' },
+  // Tooling-style setup objects queryable from Apex (Object Reference, "EntityDefinition": Fields child relationship).
+  EntityDefinition: {
+    keyPrefix: '01I',
+    nameField: 'QualifiedApiName',
+    readOnly: true,
+    extraChildren: { Fields: { childSObject: 'FieldDefinition', field: 'EntityDefinitionId' } }
+  },
+  FieldDefinition: { keyPrefix: '00N', nameField: 'QualifiedApiName', readOnly: true },
   Partner: { keyPrefix: '00I', nameField: null }
 };

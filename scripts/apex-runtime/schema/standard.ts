@@ -105,6 +105,9 @@ export function buildStandardObject(
     }
     fields.push(standardField(jarField, siblings, facts));
   }
+  for (const [relationshipName, child] of Object.entries(facts?.extraChildren ?? {})) {
+    childRelationships.push({ ...child, relationshipName, cascadeDelete: false, restrictedDelete: false });
+  }
   markCompoundParts(fields);
   const nameField =
     facts?.nameField === null ? undefined : (facts?.nameField ?? (siblings.has('name') ? 'Name' : undefined));

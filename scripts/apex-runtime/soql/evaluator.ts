@@ -713,7 +713,7 @@ class QueryRun {
         throw new SoqlUnsupportedError(`${item.call.name}() in SELECT of a non-aggregate query`, item.call.offset);
       }
       case 'subquery': {
-        const relationship = this.context.schema.childRelationship(this.object, item.query.from);
+        const relationship = this.context.schema.childRelationship(this.object, this.childRelationshipName(item.query.from));
         if (!relationship) {
           throw new SoqlQueryError(messages.noSuchChildRelationship(item.query.from), item.query.fromOffset);
         }
@@ -758,6 +758,13 @@ class QueryRun {
         });
       }
     }
+  }
+
+  /** `FROM Contacts`, or `FROM Account.Contacts` / `FROM a.Contacts` naming the outer object or its alias. */
+  private childRelationshipName(from: string): string {
+    const [first, ...rest] = from.split('.');
+    const outer = [this.object.toLowerCase(), this.query.alias?.toLowerCase()];
+    return rest.length === 1 && outer.includes(first.toLowerCase()) ? rest[0] : from;
   }
 
   private project(row: SoqlRow, projection: Projection): SoqlRecord {

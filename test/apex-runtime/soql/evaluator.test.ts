@@ -251,6 +251,10 @@ describe('SOQL evaluator: selection', () => {
       ['Initech', []]
     ]);
     expect(result.rowCount).toBe(5);
+    const [prefixed] = records(host, "SELECT Name, (SELECT LastName FROM Account.Contacts) FROM Account WHERE Name = 'Acme'");
+    expect(prefixed.children.get('Contacts')).toHaveLength(2);
+    const [aliased] = records(host, "SELECT Name, (SELECT LastName FROM a.Contacts) FROM Account a WHERE a.Name = 'Acme'");
+    expect(aliased.children.get('Contacts')).toHaveLength(2);
   });
 
   it("reads the project's child relationships (__r) and parent paths", () => {
