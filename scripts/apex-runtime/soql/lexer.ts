@@ -113,6 +113,16 @@ export function tokenize(text: string): Token[] {
       index += operator[0].length;
       continue;
     }
+    if (char === '{') {
+      // SOSL `FIND {term}`: the braces quote the search term.
+      const close = text.indexOf('}', index);
+      if (close < 0) {
+        throw new SoqlQueryError(`unexpected token: '{'`, start);
+      }
+      push('string', text.slice(index + 1, close), start);
+      index = close + 1;
+      continue;
+    }
     if ('(),.-+'.includes(char)) {
       push('punctuation', char, start);
       index++;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { scanApex } from '../../../scripts/validate/references/apex-source';
 import { FieldDescribe, loadSchema } from '../../../scripts/apex-runtime/schema';
-import { BindReference, BoundValue, evaluateSoql, parseSoql } from '../../../scripts/apex-runtime/soql';
+import { BindReference, BoundValue, evaluateSoql, evaluateSosl, parseSoql, parseSosl } from '../../../scripts/apex-runtime/soql';
 import { MemoryHost } from './memory-host';
 
 const PROJECT_ROOT = join(__dirname, '../../..');
@@ -28,7 +28,7 @@ function soqlOf(root: string): { where: string; text: string }[] {
     const source = readFileSync(file, 'utf8');
     const where = relative(root, file);
     for (const query of scanApex(source).queries) {
-      if (/^\s*SELECT\b/i.test(query.text)) {
+      if (/^\s*(SELECT|FIND)\b/i.test(query.text)) {
         queries.push({ where, text: query.text });
       }
     }
@@ -46,6 +46,13 @@ function soqlOf(root: string): { where: string; text: string }[] {
 function failures(queries: { where: string; text: string }[], host?: MemoryHost): string[] {
   return queries.flatMap(({ where, text }) => {
     try {
+      if (/^\s*FIND\b/i.test(text)) {
+        const search = parseSosl(text);
+        if (host) {
+          evaluateSosl(search, host, []);
+        }
+        return [];
+      }
       const query = parseSoql(text);
       if (host) {
         evaluateSoql(query, host);
