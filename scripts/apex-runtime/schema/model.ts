@@ -1,10 +1,4 @@
-import {
-  ChildRelationship,
-  CustomMetadataRecord,
-  FieldDescribe,
-  ObjectDescribe,
-  SchemaWarning
-} from './types';
+import { ChildRelationship, CustomMetadataRecord, FieldDescribe, ObjectDescribe, SchemaWarning } from './types';
 
 /** An object with its fields and child relationships. */
 export interface SObjectSchema {

@@ -63,7 +63,6 @@ const ADDRESS_PARTS = [
   'GeocodeAccuracy'
 ];
 
-
 export function standardFacts(name: string): StandardObjectFacts | undefined {
   return FACTS_BY_KEY.get(name.toLowerCase());
 }

@@ -176,7 +176,11 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
   for (const file of files.mutingPermissionSets) {
     const xml = read(file);
     if (xml) {
-      const set = emptyGrants(basename(file, '.mutingpermissionset-meta.xml'), 'permissionSet', childText(xml, 'label'));
+      const set = emptyGrants(
+        basename(file, '.mutingpermissionset-meta.xml'),
+        'permissionSet',
+        childText(xml, 'label')
+      );
       addGrants(set, xml, true);
       muting.set(set.name.toLowerCase(), set);
     }
@@ -186,13 +190,20 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
     if (!xml) {
       continue;
     }
-    const group = emptyGrants(basename(file, '.permissionsetgroup-meta.xml'), 'permissionSetGroup', childText(xml, 'label'));
+    const group = emptyGrants(
+      basename(file, '.permissionsetgroup-meta.xml'),
+      'permissionSetGroup',
+      childText(xml, 'label')
+    );
     for (const member of childElements(xml, 'permissionSets')) {
       const set = grants.get(member.text.toLowerCase());
       if (set?.kind === 'permissionSet') {
         merge(group, set);
       } else {
-        warnings.push({ file: relative(options.root, file), message: `permission set ${member.text} is not defined in the project` });
+        warnings.push({
+          file: relative(options.root, file),
+          message: `permission set ${member.text} is not defined in the project`
+        });
       }
     }
     // A muting permission set removes what it names from the group (Help, "Muting Permission Sets").
@@ -268,7 +279,10 @@ function addGrants(target: PermissionGrants, xml: XmlElement, muting = false): v
       const key = field.toLowerCase();
       const existing = target.fields.get(key);
       const access = { read: flag(entry, 'readable') || edit, edit };
-      target.fields.set(key, existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access);
+      target.fields.set(
+        key,
+        existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access
+      );
     }
   }
   const names = (tag: string, nameTag: string, set: Set<string>): void => {
@@ -304,9 +318,18 @@ function merge(target: PermissionGrants, source: PermissionGrants): void {
   }
   for (const [key, access] of source.fields) {
     const existing = target.fields.get(key);
-    target.fields.set(key, existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access);
+    target.fields.set(
+      key,
+      existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access
+    );
   }
-  for (const tag of ['classes', 'userPermissions', 'customPermissions', 'customMetadataTypes', 'customSettings'] as const) {
+  for (const tag of [
+    'classes',
+    'userPermissions',
+    'customPermissions',
+    'customMetadataTypes',
+    'customSettings'
+  ] as const) {
     source[tag].forEach((name) => target[tag].add(name));
   }
 }
@@ -332,7 +355,13 @@ function mute(target: PermissionGrants, muting: PermissionGrants): void {
       target.fields.set(key, { read: existing.read && !access.read, edit: existing.edit && !access.edit });
     }
   }
-  for (const tag of ['classes', 'userPermissions', 'customPermissions', 'customMetadataTypes', 'customSettings'] as const) {
+  for (const tag of [
+    'classes',
+    'userPermissions',
+    'customPermissions',
+    'customMetadataTypes',
+    'customSettings'
+  ] as const) {
     muting[tag].forEach((name) => target[tag].delete(name));
   }
 }

@@ -168,7 +168,9 @@ class Parser {
       while (this.peek().kind !== 'end' && !['WITH', 'LIMIT', 'UPDATE'].includes(this.peek().upper)) {
         this.next();
       }
-      search.withOther = [search.withOther, this.text.slice(start, this.peek().offset).trim()].filter(Boolean).join(' ');
+      search.withOther = [search.withOther, this.text.slice(start, this.peek().offset).trim()]
+        .filter(Boolean)
+        .join(' ');
     }
     if (this.acceptKeyword('LIMIT')) {
       search.limit = this.integerOrBind();
@@ -348,7 +350,9 @@ class Parser {
     const expression = this.fieldExpression();
     const alias = this.isAliasCandidate() ? this.next().text : undefined;
     if (expression.kind === 'function') {
-      return alias === undefined ? { kind: 'function', call: expression } : { kind: 'function', call: expression, alias };
+      return alias === undefined
+        ? { kind: 'function', call: expression }
+        : { kind: 'function', call: expression, alias };
     }
     return alias === undefined ? { kind: 'field', field: expression } : { kind: 'field', field: expression, alias };
   }
@@ -380,7 +384,9 @@ class Parser {
         call.argument = this.fieldExpression();
         const extra: (FieldExpression | SoqlValue)[] = [];
         while (this.acceptPunctuation(',')) {
-          extra.push(this.peek().kind === 'identifier' && !this.isValueKeyword() ? this.fieldExpression() : this.value());
+          extra.push(
+            this.peek().kind === 'identifier' && !this.isValueKeyword() ? this.fieldExpression() : this.value()
+          );
         }
         if (extra.length > 0) {
           call.extraArguments = extra;

@@ -36,7 +36,8 @@ export function evaluateSosl(
       ids.some((id) => id !== null && id !== undefined && host.compare(host.value(row, idField), id, idField) === 0);
     // The host as it is, except that an object's rows are the fixed search results among them.
     const restricted: SoqlHost = Object.assign(Object.create(host) as SoqlHost, {
-      rows: (objectName: string, scope: Parameters<SoqlHost['rows']>[1]) => [...host.rows(objectName, scope)].filter(isFixed)
+      rows: (objectName: string, scope: Parameters<SoqlHost['rows']>[1]) =>
+        [...host.rows(objectName, scope)].filter(isFixed)
     });
     const result = evaluateSoql(query, restricted, accessLevel ? { accessLevel } : {});
     return result.kind === 'records' ? result.records : [];

@@ -17,7 +17,12 @@ describe('security model', () => {
 
   it('loads the fixture without warnings', () => {
     expect(security.warnings).toEqual([]);
-    expect(security.all().map((grant) => `${grant.kind}:${grant.name}`).sort()).toEqual([
+    expect(
+      security
+        .all()
+        .map((grant) => `${grant.kind}:${grant.name}`)
+        .sort()
+    ).toEqual([
       'permissionSet:Invoice_Auditor',
       'permissionSet:Invoice_Manager',
       'permissionSetGroup:Invoice_Team',
@@ -31,7 +36,14 @@ describe('security model', () => {
   describe('standard profile baselines (Salesforce Help, "Standard Profiles")', () => {
     it('System Administrator may do everything', () => {
       const admin = security.accessFor({ profile: 'System Administrator' });
-      expect(admin.object('Invoice__c')).toEqual({ read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true });
+      expect(admin.object('Invoice__c')).toEqual({
+        read: true,
+        create: true,
+        edit: true,
+        delete: true,
+        viewAll: true,
+        modifyAll: true
+      });
       expect(admin.field('Invoice__c', 'Status__c')).toEqual({ read: true, edit: true });
       // Calculated fields are never editable, whoever asks.
       expect(admin.field('Invoice__c', 'Total__c')).toEqual({ read: true, edit: false });
@@ -42,7 +54,13 @@ describe('security model', () => {
 
     it('Standard User works with major standard objects, reads products, and gets nothing of custom objects', () => {
       const user = security.accessFor({ profile: 'standard user' });
-      expect(user.object('Account')).toMatchObject({ read: true, create: true, edit: true, delete: true, viewAll: false });
+      expect(user.object('Account')).toMatchObject({
+        read: true,
+        create: true,
+        edit: true,
+        delete: true,
+        viewAll: false
+      });
       expect(user.object('Order')).toMatchObject({ read: true, create: true, edit: true });
       expect(user.object('Product2')).toMatchObject({ read: true, create: false, edit: false });
       expect(user.field('Account', 'Industry')).toEqual({ read: true, edit: true });
@@ -74,7 +92,14 @@ describe('security model', () => {
   describe("the project's permission sets (Metadata API, PermissionSet)", () => {
     it('adds object, field, class, user and custom permissions to the profile', () => {
       const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['invoice_manager'] });
-      expect(user.object('Invoice__c')).toEqual({ read: true, create: true, edit: true, delete: true, viewAll: false, modifyAll: false });
+      expect(user.object('Invoice__c')).toEqual({
+        read: true,
+        create: true,
+        edit: true,
+        delete: true,
+        viewAll: false,
+        modifyAll: false
+      });
       expect(user.field('Invoice__c', 'Status__c')).toEqual({ read: true, edit: true });
       expect(user.field('Invoice__c', 'Reference__c')).toEqual({ read: true, edit: false });
       expect(user.field('Invoice__c', 'Tags__c')).toEqual({ read: false, edit: false });
@@ -97,14 +122,26 @@ describe('security model', () => {
     });
 
     it('unions several permission sets', () => {
-      const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['Invoice_Manager', 'Invoice_Auditor'] });
+      const user = security.accessFor({
+        profile: 'Minimum Access - Salesforce',
+        permissionSets: ['Invoice_Manager', 'Invoice_Auditor']
+      });
       expect(user.object('Invoice__c')).toMatchObject({ read: true, create: true, viewAll: true });
       expect(user.field('Invoice__c', 'Tags__c').read).toBe(true);
     });
 
     it('flattens permission set groups and applies their muting permission set', () => {
-      const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSetGroups: ['Invoice_Team'] });
-      expect(user.object('Invoice__c')).toMatchObject({ read: true, create: true, edit: true, delete: false, viewAll: true });
+      const user = security.accessFor({
+        profile: 'Minimum Access - Salesforce',
+        permissionSetGroups: ['Invoice_Team']
+      });
+      expect(user.object('Invoice__c')).toMatchObject({
+        read: true,
+        create: true,
+        edit: true,
+        delete: false,
+        viewAll: true
+      });
       expect(user.hasUserPermission('EditActivatedOrders')).toBe(false);
       expect(user.canRunClass('InvoiceService')).toBe(true);
     });
@@ -119,7 +156,10 @@ describe('security model', () => {
   it("answers what this project's Apex tests ask of its permission sets", () => {
     const project = loadSecurity(loadSchema({ root: PROJECT_ROOT }), { root: PROJECT_ROOT });
     expect(project.warnings).toEqual([]);
-    const integration = project.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['Portal_Integration'] });
+    const integration = project.accessFor({
+      profile: 'Minimum Access - Salesforce',
+      permissionSets: ['Portal_Integration']
+    });
     expect(integration.hasUserPermission('EditActivatedOrders')).toBe(true);
     expect(integration.object('Order').read).toBe(true);
     const admin = project.accessFor({ profile: 'Standard User', permissionSets: ['Subscription_Admin'] });
@@ -127,15 +167,18 @@ describe('security model', () => {
     expect(project.accessFor({ profile: 'Standard User' }).object('Subscription__c').read).toBe(false);
   });
 
-  (existsSync(APEX_RECIPES) ? it : it.skip)('loads the permission sets and group of ../shared/peers/apex-recipes', () => {
-    const recipes = loadSecurity(loadSchema({ root: APEX_RECIPES }), { root: APEX_RECIPES });
-    expect(recipes.warnings).toEqual([]);
-    const reader = recipes.accessFor({
-      profile: 'Minimum Access - Salesforce',
-      permissionSets: ['Provides_Read_Access_to_Contact_and_Contact_Name_field']
-    });
-    expect(reader.object('Contact').read).toBe(true);
-    expect(reader.object('Contact').create).toBe(false);
-    expect(recipes.grant('Permission_Set_Group_for_testing')?.kind).toBe('permissionSetGroup');
-  });
+  (existsSync(APEX_RECIPES) ? it : it.skip)(
+    'loads the permission sets and group of ../shared/peers/apex-recipes',
+    () => {
+      const recipes = loadSecurity(loadSchema({ root: APEX_RECIPES }), { root: APEX_RECIPES });
+      expect(recipes.warnings).toEqual([]);
+      const reader = recipes.accessFor({
+        profile: 'Minimum Access - Salesforce',
+        permissionSets: ['Provides_Read_Access_to_Contact_and_Contact_Name_field']
+      });
+      expect(reader.object('Contact').read).toBe(true);
+      expect(reader.object('Contact').create).toBe(false);
+      expect(recipes.grant('Permission_Set_Group_for_testing')?.kind).toBe('permissionSetGroup');
+    }
+  );
 });

@@ -2,7 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { scanApex } from '../../../scripts/validate/references/apex-source';
 import { FieldDescribe, loadSchema } from '../../../scripts/apex-runtime/schema';
-import { BindReference, BoundValue, evaluateSoql, evaluateSosl, parseSoql, parseSosl } from '../../../scripts/apex-runtime/soql';
+import {
+  BindReference,
+  BoundValue,
+  evaluateSoql,
+  evaluateSosl,
+  parseSoql,
+  parseSosl
+} from '../../../scripts/apex-runtime/soql';
 import { MemoryHost } from './memory-host';
 
 const PROJECT_ROOT = join(__dirname, '../../..');
@@ -19,7 +26,7 @@ function apexFiles(folder: string): string[] {
 }
 
 /**
- * Every SOQL text of a project's Apex: static queries `[SELECT ...]`, and whole string literals that are a query
+ * Every SOQL/SOSL text of a project's Apex: static queries `[SELECT ...]` and `[FIND ...]`, and whole string literals that are a query
  * (`Database.query('SELECT ...')`; literals joined with `+` are fragments and left out).
  */
 function soqlOf(root: string): { where: string; text: string }[] {
@@ -28,9 +35,13 @@ function soqlOf(root: string): { where: string; text: string }[] {
     const source = readFileSync(file, 'utf8');
     const where = relative(root, file);
     for (const query of scanApex(source).queries) {
-      if (/^\s*(SELECT|FIND)\b/i.test(query.text)) {
+      if (/^\s*SELECT\b/i.test(query.text)) {
         queries.push({ where, text: query.text });
       }
+    }
+    // scanApex skips SOSL: take `[FIND ... ]` here (a SOSL text has no brackets of its own).
+    for (const match of source.matchAll(/\[\s*(FIND\b[^\]]*)\]/gi)) {
+      queries.push({ where, text: match[1] });
     }
     for (const match of source.matchAll(/(\+\s*)?'((?:[^'\\\n]|\\.)*)'(\s*\+)?/g)) {
       const literal = match[2].replace(/\\(.)/g, '$1');
@@ -86,6 +97,7 @@ describe('SOQL on real code', () => {
   (existsSync(APEX_RECIPES) ? it : it.skip)('parses every SOQL of ../shared/peers/apex-recipes and resolves it', () => {
     const queries = soqlOf(APEX_RECIPES);
     expect(queries.length).toBeGreaterThan(100);
+    expect(queries.filter((query) => /^\s*FIND\b/i.test(query.text)).length).toBeGreaterThan(0);
     expect(failures(queries)).toEqual([]);
     expect(failures(queries, emptyHost(APEX_RECIPES))).toEqual([]);
   });

@@ -43,7 +43,9 @@ describe('SOSL', () => {
 
   it('returns the fixed results per RETURNING object, with their WHERE and the selected fields', () => {
     const { host, acme, contact } = searchHost();
-    const search = parseSosl("FIND 'x' RETURNING Account(Name WHERE Type = 'Prospect'), Contact(LastName, Account.Name)");
+    const search = parseSosl(
+      "FIND 'x' RETURNING Account(Name WHERE Type = 'Prospect'), Contact(LastName, Account.Name)"
+    );
     const [accounts, contacts] = evaluateSosl(search, host, [acme, contact]);
     expect(accounts.map((record) => record.fields.get('Name'))).toEqual(['Acme']);
     expect(contacts.map((record) => record.fields.get('LastName'))).toEqual(['Smith']);
@@ -60,6 +62,8 @@ describe('SOSL', () => {
 
   it('refuses WITH clauses it does not emulate', () => {
     const { host } = searchHost();
-    expect(() => evaluateSosl(parseSosl("FIND 'x' RETURNING Account WITH SNIPPET"), host, [])).toThrow(SoqlUnsupportedError);
+    expect(() => evaluateSosl(parseSosl("FIND 'x' RETURNING Account WITH SNIPPET"), host, [])).toThrow(
+      SoqlUnsupportedError
+    );
   });
 });
