@@ -391,16 +391,24 @@ class QueryRun {
       }
     }
     if (path.polymorphic) {
-      const actual = this.context.schema.field(this.context.host.objectOf(current), path.field.name);
-      if (!actual) {
-        return {
-          value: path.field.name.toLowerCase() === 'type' ? this.context.host.objectOf(current) : null,
-          field: path.field
-        };
-      }
-      return { value: this.context.host.value(current, actual), field: actual };
+      return this.polymorphicValue(current, path.field);
     }
     return { value: this.context.host.value(current, path.field), field: path.field };
+  }
+
+  /**
+   * A field of a polymorphic parent (`What.Name`, `Owner.Email`), read on the parent's actual object. `Type` is the
+   * parent's object name, as on the `Name` object (Object Reference, "Name"); fields the actual object lacks are null.
+   */
+  private polymorphicValue(parent: SoqlRow, nameField: FieldDescribe): { value: unknown; field: FieldDescribe } {
+    const objectName = this.context.host.objectOf(parent);
+    if (nameField.name.toLowerCase() === 'type') {
+      return { value: objectName, field: nameField };
+    }
+    const actual = this.context.schema.field(objectName, nameField.name);
+    return actual
+      ? { value: this.context.host.value(parent, actual), field: actual }
+      : { value: null, field: nameField };
   }
 
   // ---- WHERE / HAVING ----
@@ -848,11 +856,9 @@ class QueryRun {
     const objectName = host.objectOf(row);
     const record: SoqlRecord = { object: objectName, row, fields: new Map(), parents: new Map(), children: new Map() };
     for (const selected of projection.fields.values()) {
-      const field = selected.byName ? this.context.schema.field(objectName, selected.field.name) : selected.field;
-      if (!field) {
-        continue;
-      }
-      const value = host.value(row, field);
+      const { value, field } = selected.byName
+        ? this.polymorphicValue(row, selected.field)
+        : { value: host.value(row, selected.field), field: selected.field };
       record.fields.set(field.name, selected.label ? this.label(value, field) : value);
     }
     for (const [relationshipName, parent] of projection.parents) {

@@ -327,6 +327,13 @@ describe('SOQL evaluator: selection', () => {
     const what = task.parents.get('What') as SoqlRecord;
     expect(what.object).toBe('Account');
     expect(what.fields.get('Type')).toBe('Customer - Direct');
+    // On a polymorphic path, Type is the parent's object (the `Name` object's Type).
+    const [typed] = records(host, 'SELECT What.Type, What.Name FROM Task');
+    expect(Object.fromEntries((typed.parents.get('What') as SoqlRecord).fields)).toMatchObject({
+      Type: 'Account',
+      Name: 'Acme'
+    });
+    expect(names(host, "SELECT Subject FROM Task WHERE What.Type = 'Account'", 'Subject')).toEqual(['Call']);
   });
 
   it('expands FIELDS(CUSTOM) and maps toLabel to picklist labels', () => {
