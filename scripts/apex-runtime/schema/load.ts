@@ -647,7 +647,7 @@ function standardCatalogue(
     return preferred ? `${preferred.name}Id` : undefined;
   };
   return {
-    names: () => sortedNames,
+    names: () => sortedNames.map((name) => jar.get(name)?.name ?? name),
     prefixOwner: (prefix) => {
       const owner = prefixes.get(prefix);
       if (owner) {

@@ -25,6 +25,13 @@ describe('schema model', () => {
       expect(schema.field('Account', 'NoSuchField')).toBeUndefined();
     });
 
+    it('lists every object name without building the catalogue', () => {
+      const names = schema.objectNames();
+      expect(names).toEqual(expect.arrayContaining(['Account', 'OrderItem', 'Invoice__c', 'Routing__mdt', 'Paid__e']));
+      expect(names.length).toBeGreaterThan(4000);
+      expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    });
+
     it('uses the documented key prefixes', () => {
       const prefixes = Object.fromEntries(
         [
