@@ -199,6 +199,7 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
       const set = grants.get(member.text.toLowerCase());
       if (set?.kind === 'permissionSet') {
         merge(group, set);
+        group.members = [...(group.members ?? []), set.name];
       } else {
         warnings.push({
           file: relative(options.root, file),

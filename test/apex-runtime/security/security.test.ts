@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSchema } from '../../../scripts/apex-runtime/schema';
-import { loadSecurity, SecurityModel } from '../../../scripts/apex-runtime/security';
+import { loadSecurity, permissionRecords, SecurityModel, SetupRecord } from '../../../scripts/apex-runtime/security';
 
 const FIXTURE = join(__dirname, '../../fixtures/apex-runtime/project');
 const PROJECT_ROOT = join(__dirname, '../../..');
@@ -181,4 +181,77 @@ describe('security model', () => {
       expect(recipes.grant('Permission_Set_Group_for_testing')?.kind).toBe('permissionSetGroup');
     }
   );
+});
+
+describe('setup records of the permission model (Object Reference: PermissionSet, ObjectPermissions, ...)', () => {
+  let security: SecurityModel;
+  beforeAll(() => {
+    security = loadSecurity(loadSchema({ root: FIXTURE }), { root: FIXTURE });
+  });
+
+  const byKey = (): Map<string, SetupRecord> =>
+    new Map(permissionRecords(security).map((record) => [record.key, record]));
+
+  it('describes each permission set with its user permissions as Permissions* checkboxes', () => {
+    const manager = byKey().get('PermissionSet:invoice_manager');
+    expect(manager?.fields).toMatchObject({
+      Name: 'Invoice_Manager',
+      Label: 'Invoice Manager',
+      IsOwnedByProfile: false,
+      PermissionsEditActivatedOrders: true,
+      PermissionsModifyAllData: false
+    });
+  });
+
+  it('gives each profile a profile-owned permission set', () => {
+    const records = byKey();
+    expect(records.get('Profile:standard user')?.fields).toMatchObject({ Name: 'Standard User' });
+    expect(records.get('PermissionSet:profile:standard user')).toMatchObject({
+      fields: { IsOwnedByProfile: true },
+      references: { ProfileId: 'Profile:standard user' }
+    });
+  });
+
+  it('lists object, field and class access rows under their permission set', () => {
+    const records = byKey();
+    expect(records.get('ObjectPermissions:PermissionSet:invoice_manager:invoice__c')).toMatchObject({
+      fields: {
+        SobjectType: 'Invoice__c',
+        PermissionsRead: true,
+        PermissionsDelete: true,
+        PermissionsViewAllRecords: false
+      },
+      references: { ParentId: 'PermissionSet:invoice_manager' }
+    });
+    expect(records.get('FieldPermissions:PermissionSet:invoice_manager:invoice__c.status__c')?.fields).toEqual({
+      SobjectType: 'Invoice__c',
+      Field: 'Invoice__c.Status__c',
+      PermissionsRead: true,
+      PermissionsEdit: true
+    });
+    expect(records.get('SetupEntityAccess:PermissionSet:invoice_manager:ApexClass:invoiceservice')).toMatchObject({
+      fields: { SetupEntityType: 'ApexClass' },
+      references: { SetupEntityId: 'ApexClass:invoiceservice' }
+    });
+    expect([...records.keys()].some((key) => key.includes('disabledservice'))).toBe(false);
+  });
+
+  it('lists a group with its components and aggregate permission set', () => {
+    const records = byKey();
+    expect(records.get('PermissionSetGroup:invoice_team')?.fields).toMatchObject({ DeveloperName: 'Invoice_Team' });
+    expect(records.get('PermissionSetGroupComponent:invoice_team:invoice_auditor')?.references).toEqual({
+      PermissionSetGroupId: 'PermissionSetGroup:invoice_team',
+      PermissionSetId: 'PermissionSet:invoice_auditor'
+    });
+    expect(records.get('PermissionSet:group:invoice_team')?.fields).toMatchObject({ Type: 'Group' });
+  });
+
+  it('only references records it lists, or ApexClass/CustomPermission records the runtime creates', () => {
+    const records = byKey();
+    for (const record of records.values()) {
+      for (const target of Object.values(record.references)) {
+        expect(records.has(target) || /^(ApexClass|CustomPermission):/.test(target)).toBe(true);
+      }
+    }
+  });
 });
