@@ -372,7 +372,10 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
       'VersionNumber',
       'Checksum'
     ],
-    createOnly: ['PathOnClient', 'VersionData', 'FirstPublishLocationId', 'ContentLocation']
+    createOnly: ['PathOnClient', 'VersionData', 'FirstPublishLocationId', 'ContentLocation'],
+    // "S": the file is stored in Salesforce (Object Reference, ContentVersion.ContentLocation).
+    defaults: { ContentLocation: 'S' },
+    picklists: { ContentLocation: { values: ['S', 'E', 'L'], default: 'S' } }
   },
   ContentDocument: {
     keyPrefix: '069',

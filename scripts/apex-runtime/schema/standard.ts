@@ -112,7 +112,9 @@ export function buildStandardObject(
     facts?.nameField === null ? undefined : (facts?.nameField ?? (siblings.has('name') ? 'Name' : undefined));
   for (const field of fields) {
     if (nameField && field.name.toLowerCase() === nameField.toLowerCase()) {
+      // The name field has no field-level security: readable with the object (CaseNumber, OrderNumber, Name).
       field.nameField = true;
+      field.permissionable = false;
     }
   }
   const readOnly = facts?.readOnly === true;

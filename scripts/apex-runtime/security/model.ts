@@ -14,6 +14,28 @@ export interface LoadSecurityOptions {
 
 const NONE: ObjectAccess = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
 
+/**
+ * Objects every user may work with whatever the profile: files and attachments, whose record access follows the
+ * linked or parent record (Object Reference, ContentVersion and Attachment: "access is determined by the parent";
+ * observed in orgs for "Minimum Access - Salesforce": octoberswimmer/aer-dist issues 198 and 209). Their standard
+ * fields are readable; custom fields still need a grant.
+ */
+const UNIVERSAL_OBJECTS: ReadonlySet<string> = new Set([
+  'contentversion',
+  'contentdocument',
+  'contentdocumentlink',
+  'attachment',
+  'note'
+]);
+const UNIVERSAL_ACCESS: ObjectAccess = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: false,
+  modifyAll: false
+};
+
 /** The profiles, permission sets and groups of a project plus the documented standard profiles. */
 export class SecurityModel {
   constructor(
@@ -67,7 +89,7 @@ class CombinedAccess implements UserAccess {
       return { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
     }
     const key = objectName.toLowerCase();
-    const combined = { ...NONE };
+    const combined = UNIVERSAL_OBJECTS.has(key) ? { ...UNIVERSAL_ACCESS } : { ...NONE };
     for (const source of this.sources) {
       const access = source.objects.get(key) ?? source.defaultObjectAccess;
       if (access) {
@@ -90,7 +112,7 @@ class CombinedAccess implements UserAccess {
       return { read: false, edit: false };
     }
     const canWrite = object.edit || object.create;
-    if (!field.permissionable) {
+    if (!field.permissionable || (UNIVERSAL_OBJECTS.has(objectName.toLowerCase()) && !field.custom)) {
       // Fields without field-level security follow the object (Id, Name, required and master-detail fields).
       return { read: true, edit: canWrite && (field.createable || field.updateable) };
     }

@@ -82,6 +82,24 @@ describe('security model', () => {
       expect(user.field('Account', 'Name')).toEqual({ read: false, edit: false });
     });
 
+    it('lets every user work with files and attachments, whose access follows the parent record', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce' });
+      for (const object of ['ContentVersion', 'ContentDocument', 'ContentDocumentLink', 'Attachment']) {
+        expect(user.object(object)).toMatchObject({ read: true, create: true, viewAll: false });
+      }
+      expect(user.field('ContentVersion', 'Title').read).toBe(true);
+      expect(user.field('ContentVersion', 'ContentDocumentId')).toEqual({ read: true, edit: false });
+      expect(user.field('Attachment', 'Body').read).toBe(true);
+    });
+
+    it('reads name fields (CaseNumber, OrderNumber) with the object: they have no field-level security', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce', permissionSets: ['Invoice_Auditor'] });
+      expect(user.field('Invoice__c', 'Name').read).toBe(true);
+      expect(security.schema.field('Case', 'CaseNumber')?.permissionable).toBe(false);
+      expect(security.schema.field('Order', 'OrderNumber')?.permissionable).toBe(false);
+      expect(security.schema.field('Case', 'Subject')?.permissionable).toBe(true);
+    });
+
     it('Read Only reads but never edits', () => {
       const user = security.accessFor({ profile: 'Read Only' });
       expect(user.object('Opportunity')).toMatchObject({ read: true, create: false, edit: false, delete: false });
