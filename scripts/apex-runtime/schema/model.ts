@@ -63,6 +63,13 @@ export class SchemaModel {
       list.push(record);
       this.metadataRecords.set(key(record.type), list);
     }
+    // An org returns custom metadata records in DeveloperName order (`getAll()`, and ties of an ORDER BY):
+    // observed in orgs, octoberswimmer/aer-dist issue 366.
+    for (const list of this.metadataRecords.values()) {
+      list.sort((a, b) =>
+        key(a.developerName) < key(b.developerName) ? -1 : key(a.developerName) > key(b.developerName) ? 1 : 0
+      );
+    }
   }
 
   /** An object by API name, any case; undefined if neither the catalogue nor the project defines it. */
@@ -115,7 +122,7 @@ export class SchemaModel {
     return this.index(objectName)?.children.get(key(relationshipName));
   }
 
-  /** The records of a custom metadata type (`getAll()`, SOQL on `X__mdt`); empty when none or unknown. */
+  /** The records of a custom metadata type in DeveloperName order (`getAll()`, SOQL on `X__mdt`); empty if none. */
   customMetadataRecords(typeName: string): readonly CustomMetadataRecord[] {
     return this.metadataRecords.get(key(typeName)) ?? [];
   }

@@ -285,9 +285,7 @@ describe('schema model', () => {
       for (const name of ['DeveloperName', 'MasterLabel', 'QualifiedApiName', 'Queue__c']) {
         expect(schema.field('Routing__mdt', name)).toBeDefined();
       }
-      const records = [...schema.customMetadataRecords('routing__MDT')].sort((a, b) =>
-        a.developerName.localeCompare(b.developerName)
-      );
+      const records = schema.customMetadataRecords('routing__MDT');
       expect(
         records.map((record) => [
           record.developerName,
@@ -313,6 +311,23 @@ describe('schema model', () => {
       expect(schema.field('Paid__e', 'ReplayId')).toBeDefined();
       expect(schema.field('Paid__e', 'InvoiceId__c')?.requiredOnCreate).toBe(true);
     });
+  });
+
+  it('orders custom metadata records by DeveloperName whatever order they were read in', () => {
+    const record = (developerName: string) => ({
+      type: 'T__mdt',
+      developerName,
+      label: developerName,
+      protected: false,
+      values: new Map<string, string | null>()
+    });
+    const none = { names: () => [], build: () => undefined, prefixOwner: () => undefined };
+    const model = new SchemaModel([], none, [record('Bravo'), record('alpha'), record('Charlie')], []);
+    expect(model.customMetadataRecords('t__mdt').map((entry) => entry.developerName)).toEqual([
+      'alpha',
+      'Bravo',
+      'Charlie'
+    ]);
   });
 
   it('reports a malformed file as a warning and goes on', () => {
