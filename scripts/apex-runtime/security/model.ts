@@ -89,6 +89,10 @@ class CombinedAccess implements UserAccess {
       return { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
     }
     const key = objectName.toLowerCase();
+    const kind = this.schema.object(objectName)?.describe.kind;
+    if (kind === 'customMetadata' || kind === 'customSetting') {
+      return this.setupDataAccess(key, kind);
+    }
     const combined = UNIVERSAL_OBJECTS.has(key) ? { ...UNIVERSAL_ACCESS } : { ...NONE };
     for (const source of this.sources) {
       const access = source.objects.get(key) ?? source.defaultObjectAccess;
@@ -105,6 +109,27 @@ class CombinedAccess implements UserAccess {
     return combined;
   }
 
+  /**
+   * Custom metadata types and custom settings are readable only with explicit access or Customize Application (View
+   * All Custom Settings for settings): the org settings "Restrict access to custom metadata types" and "Restrict
+   * access to custom settings" are on in orgs created since Spring '20 (Salesforce Help, "Custom Metadata Types
+   * Access" and "Custom Settings Access"). `getAll()`/`getInstance()` in Apex ignore this; the runtime decides.
+   */
+  private setupDataAccess(key: string, kind: 'customMetadata' | 'customSetting'): ObjectAccess {
+    const granted = this.sources.some(
+      (source) =>
+        source.defaultObjectAccess?.read === true ||
+        (kind === 'customMetadata' ? source.customMetadataTypes : source.customSettings).has(key)
+    );
+    const read =
+      granted ||
+      this.viewAllData ||
+      this.hasUserPermission('CustomizeApplication') ||
+      (kind === 'customSetting' && this.hasUserPermission('ViewAllCustomSettings'));
+    const write = kind === 'customSetting' && (this.modifyAllData || this.hasUserPermission('CustomizeApplication'));
+    return { read, create: write, edit: write, delete: write, viewAll: read, modifyAll: write };
+  }
+
   field(objectName: string, fieldName: string): FieldAccess {
     const object = this.object(objectName);
     const field = this.schema.field(objectName, fieldName);
@@ -112,7 +137,10 @@ class CombinedAccess implements UserAccess {
       return { read: false, edit: false };
     }
     const canWrite = object.edit || object.create;
-    if (!field.permissionable || (UNIVERSAL_OBJECTS.has(objectName.toLowerCase()) && !field.custom)) {
+    const kind = this.schema.object(objectName)?.describe.kind;
+    // Fields of custom metadata types and settings follow the type's access (no field grants in their metadata).
+    const followsObject = kind === 'customMetadata' || kind === 'customSetting';
+    if (!field.permissionable || followsObject || (UNIVERSAL_OBJECTS.has(objectName.toLowerCase()) && !field.custom)) {
       // Fields without field-level security follow the object (Id, Name, required and master-detail fields).
       return { read: true, edit: canWrite && (field.createable || field.updateable) };
     }

@@ -164,6 +164,15 @@ describe('security model', () => {
       expect(user.canRunClass('InvoiceService')).toBe(true);
     });
 
+    it('opens custom metadata types only with explicit access or Customize Application', () => {
+      const plain = security.accessFor({ profile: 'Standard User' });
+      expect(plain.object('Routing__mdt').read).toBe(false);
+      const granted = security.accessFor({ profile: 'Standard User', permissionSets: ['Invoice_Manager'] });
+      expect(granted.object('Routing__mdt')).toMatchObject({ read: true, create: false, edit: false });
+      expect(granted.field('Routing__mdt', 'Queue__c')).toEqual({ read: true, edit: false });
+      expect(security.accessFor({ profile: 'System Administrator' }).object('Routing__mdt').read).toBe(true);
+    });
+
     it('reports grants it does not know', () => {
       const user = security.accessFor({ profile: 'Custom Profile', permissionSets: ['Nope'] });
       expect(user.unknownGrants).toEqual(['Custom Profile', 'Nope']);
