@@ -63,11 +63,7 @@ function defaultLength(type: DisplayType): number {
  * A field with the platform's defaults for its type, then `overrides`. `requiredOnCreate` is derived unless given:
  * a createable, non-nillable field without a default must be set on insert.
  */
-export function makeField(
-  name: string,
-  type: DisplayType,
-  overrides: Partial<FieldDescribe> = {}
-): FieldDescribe {
+export function makeField(name: string, type: DisplayType, overrides: Partial<FieldDescribe> = {}): FieldDescribe {
   const isText = TEXT_TYPES.has(type);
   const field: FieldDescribe = {
     name,

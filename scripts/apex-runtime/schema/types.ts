@@ -154,13 +154,7 @@ export type ObjectKind =
 
 /** Organization-wide default of an object (`sharingModel` of the object metadata). */
 export type SharingModel =
-  | 'Private'
-  | 'Read'
-  | 'ReadWrite'
-  | 'ReadWriteTransfer'
-  | 'FullAccess'
-  | 'ControlledByParent'
-  | 'ReadSelect';
+  'Private' | 'Read' | 'ReadWrite' | 'ReadWriteTransfer' | 'FullAccess' | 'ControlledByParent' | 'ReadSelect';
 
 /** An object, as `DescribeSObjectResult` describes it. */
 export interface ObjectDescribe {

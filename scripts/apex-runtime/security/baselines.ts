@@ -66,7 +66,15 @@ const STANDARD_USER_OBJECTS: Record<string, ObjectAccess> = {
 };
 
 /** User permissions a Standard User has in a new org (Help, "Standard Profiles"; "User Permissions"). */
-const STANDARD_USER_PERMISSIONS = ['ApiEnabled', 'RunReports', 'ViewSetup', 'ActivitiesAccess', 'EditTask', 'EditEvent', 'ChatterInternalUser'];
+const STANDARD_USER_PERMISSIONS = [
+  'ApiEnabled',
+  'RunReports',
+  'ViewSetup',
+  'ActivitiesAccess',
+  'EditTask',
+  'EditEvent',
+  'ChatterInternalUser'
+];
 
 const ADMIN_PERMISSIONS = [
   'ViewAllData',
@@ -125,7 +133,9 @@ export function standardProfile(name: (typeof STANDARD_PROFILES)[number]): Permi
         profile.objects.set(object.toLowerCase(), READ);
       }
       profile.standardFieldAccess = { read: true, edit: false };
-      ['ApiEnabled', 'RunReports', 'ViewSetup'].forEach((permission) => profile.userPermissions.add(permission.toLowerCase()));
+      ['ApiEnabled', 'RunReports', 'ViewSetup'].forEach((permission) =>
+        profile.userPermissions.add(permission.toLowerCase())
+      );
       break;
     case 'Minimum Access - Salesforce':
       break;

@@ -7,3 +7,5 @@ export * from './types';
 export { SecurityModel, loadSecurity } from './model';
 export type { LoadSecurityOptions } from './model';
 export { STANDARD_PROFILES } from './baselines';
+export { permissionRecords } from './records';
+export type { SetupRecord } from './records';

@@ -14,6 +14,28 @@ export interface LoadSecurityOptions {
 
 const NONE: ObjectAccess = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
 
+/**
+ * Objects every user may work with whatever the profile: files and attachments, whose record access follows the
+ * linked or parent record (Object Reference, ContentVersion and Attachment: "access is determined by the parent";
+ * observed in orgs for "Minimum Access - Salesforce": octoberswimmer/aer-dist issues 198 and 209). Their standard
+ * fields are readable; custom fields still need a grant.
+ */
+const UNIVERSAL_OBJECTS: ReadonlySet<string> = new Set([
+  'contentversion',
+  'contentdocument',
+  'contentdocumentlink',
+  'attachment',
+  'note'
+]);
+const UNIVERSAL_ACCESS: ObjectAccess = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: false,
+  modifyAll: false
+};
+
 /** The profiles, permission sets and groups of a project plus the documented standard profiles. */
 export class SecurityModel {
   constructor(
@@ -67,7 +89,11 @@ class CombinedAccess implements UserAccess {
       return { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
     }
     const key = objectName.toLowerCase();
-    const combined = { ...NONE };
+    const kind = this.schema.object(objectName)?.describe.kind;
+    if (kind === 'customMetadata' || kind === 'customSetting') {
+      return this.setupDataAccess(key, kind);
+    }
+    const combined = UNIVERSAL_OBJECTS.has(key) ? { ...UNIVERSAL_ACCESS } : { ...NONE };
     for (const source of this.sources) {
       const access = source.objects.get(key) ?? source.defaultObjectAccess;
       if (access) {
@@ -83,6 +109,27 @@ class CombinedAccess implements UserAccess {
     return combined;
   }
 
+  /**
+   * Custom metadata types and custom settings are readable only with explicit access or Customize Application (View
+   * All Custom Settings for settings): the org settings "Restrict access to custom metadata types" and "Restrict
+   * access to custom settings" are on in orgs created since Spring '20 (Salesforce Help, "Custom Metadata Types
+   * Access" and "Custom Settings Access"). `getAll()`/`getInstance()` in Apex ignore this; the runtime decides.
+   */
+  private setupDataAccess(key: string, kind: 'customMetadata' | 'customSetting'): ObjectAccess {
+    const granted = this.sources.some(
+      (source) =>
+        source.defaultObjectAccess?.read === true ||
+        (kind === 'customMetadata' ? source.customMetadataTypes : source.customSettings).has(key)
+    );
+    const read =
+      granted ||
+      this.viewAllData ||
+      this.hasUserPermission('CustomizeApplication') ||
+      (kind === 'customSetting' && this.hasUserPermission('ViewAllCustomSettings'));
+    const write = kind === 'customSetting' && (this.modifyAllData || this.hasUserPermission('CustomizeApplication'));
+    return { read, create: write, edit: write, delete: write, viewAll: read, modifyAll: write };
+  }
+
   field(objectName: string, fieldName: string): FieldAccess {
     const object = this.object(objectName);
     const field = this.schema.field(objectName, fieldName);
@@ -90,7 +137,10 @@ class CombinedAccess implements UserAccess {
       return { read: false, edit: false };
     }
     const canWrite = object.edit || object.create;
-    if (!field.permissionable) {
+    const kind = this.schema.object(objectName)?.describe.kind;
+    // Fields of custom metadata types and settings follow the type's access (no field grants in their metadata).
+    const followsObject = kind === 'customMetadata' || kind === 'customSetting';
+    if (!field.permissionable || followsObject || (UNIVERSAL_OBJECTS.has(objectName.toLowerCase()) && !field.custom)) {
       // Fields without field-level security follow the object (Id, Name, required and master-detail fields).
       return { read: true, edit: canWrite && (field.createable || field.updateable) };
     }
@@ -176,7 +226,11 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
   for (const file of files.mutingPermissionSets) {
     const xml = read(file);
     if (xml) {
-      const set = emptyGrants(basename(file, '.mutingpermissionset-meta.xml'), 'permissionSet', childText(xml, 'label'));
+      const set = emptyGrants(
+        basename(file, '.mutingpermissionset-meta.xml'),
+        'permissionSet',
+        childText(xml, 'label')
+      );
       addGrants(set, xml, true);
       muting.set(set.name.toLowerCase(), set);
     }
@@ -186,13 +240,21 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
     if (!xml) {
       continue;
     }
-    const group = emptyGrants(basename(file, '.permissionsetgroup-meta.xml'), 'permissionSetGroup', childText(xml, 'label'));
+    const group = emptyGrants(
+      basename(file, '.permissionsetgroup-meta.xml'),
+      'permissionSetGroup',
+      childText(xml, 'label')
+    );
     for (const member of childElements(xml, 'permissionSets')) {
       const set = grants.get(member.text.toLowerCase());
       if (set?.kind === 'permissionSet') {
         merge(group, set);
+        group.members = [...(group.members ?? []), set.name];
       } else {
-        warnings.push({ file: relative(options.root, file), message: `permission set ${member.text} is not defined in the project` });
+        warnings.push({
+          file: relative(options.root, file),
+          message: `permission set ${member.text} is not defined in the project`
+        });
       }
     }
     // A muting permission set removes what it names from the group (Help, "Muting Permission Sets").
@@ -268,7 +330,10 @@ function addGrants(target: PermissionGrants, xml: XmlElement, muting = false): v
       const key = field.toLowerCase();
       const existing = target.fields.get(key);
       const access = { read: flag(entry, 'readable') || edit, edit };
-      target.fields.set(key, existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access);
+      target.fields.set(
+        key,
+        existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access
+      );
     }
   }
   const names = (tag: string, nameTag: string, set: Set<string>): void => {
@@ -304,9 +369,18 @@ function merge(target: PermissionGrants, source: PermissionGrants): void {
   }
   for (const [key, access] of source.fields) {
     const existing = target.fields.get(key);
-    target.fields.set(key, existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access);
+    target.fields.set(
+      key,
+      existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access
+    );
   }
-  for (const tag of ['classes', 'userPermissions', 'customPermissions', 'customMetadataTypes', 'customSettings'] as const) {
+  for (const tag of [
+    'classes',
+    'userPermissions',
+    'customPermissions',
+    'customMetadataTypes',
+    'customSettings'
+  ] as const) {
     source[tag].forEach((name) => target[tag].add(name));
   }
 }
@@ -332,7 +406,13 @@ function mute(target: PermissionGrants, muting: PermissionGrants): void {
       target.fields.set(key, { read: existing.read && !access.read, edit: existing.edit && !access.edit });
     }
   }
-  for (const tag of ['classes', 'userPermissions', 'customPermissions', 'customMetadataTypes', 'customSettings'] as const) {
+  for (const tag of [
+    'classes',
+    'userPermissions',
+    'customPermissions',
+    'customMetadataTypes',
+    'customSettings'
+  ] as const) {
     muting[tag].forEach((name) => target[tag].delete(name));
   }
 }
