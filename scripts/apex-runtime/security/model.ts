@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { childElements, childText, parseXml, XmlElement } from '../../validate/references/xml';
 import { projectPackageDirectories, SchemaModel } from '../schema';
-import { PROFILE_FILE_NAMES, STANDARD_PROFILES, standardProfile } from './baselines';
+import { HIDDEN_STANDARD_FIELDS, PROFILE_FILE_NAMES, STANDARD_PROFILES, standardProfile } from './baselines';
 import { FieldAccess, ObjectAccess, PermissionGrants, SecurityWarning, UserAccess, UserGrants } from './types';
 
 export interface LoadSecurityOptions {
@@ -151,12 +151,13 @@ class CombinedAccess implements UserAccess {
     let read = this.viewAllData;
     let edit = false;
     for (const source of this.sources) {
+      const standardField =
+        !field.custom &&
+        source.standardFieldAccess !== undefined &&
+        !HIDDEN_STANDARD_FIELDS.has(key) &&
+        (source.objects.get(objectName.toLowerCase())?.read ?? false);
       const access =
-        source.fields.get(key) ??
-        (!field.custom && source.standardFieldAccess && (source.objects.get(objectName.toLowerCase())?.read ?? false)
-          ? source.standardFieldAccess
-          : undefined) ??
-        source.defaultFieldAccess;
+        source.fields.get(key) ?? (standardField ? source.standardFieldAccess : undefined) ?? source.defaultFieldAccess;
       if (access) {
         read ||= access.read || access.edit;
         edit ||= access.edit;

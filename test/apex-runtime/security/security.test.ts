@@ -26,6 +26,7 @@ describe('security model', () => {
       'permissionSet:Invoice_Auditor',
       'permissionSet:Invoice_Manager',
       'permissionSetGroup:Invoice_Team',
+      'profile:Marketing User',
       'profile:Minimum Access - Salesforce',
       'profile:Read Only',
       'profile:Standard User',
@@ -69,6 +70,25 @@ describe('security model', () => {
       expect(user.hasUserPermission('ViewAllData')).toBe(false);
       expect(user.hasUserPermission('EditActivatedOrders')).toBe(false);
       expect(user.canRunClass('InvoiceService')).toBe(false);
+    });
+
+    it('Marketing User is a Standard User who also manages campaigns', () => {
+      const marketing = security.accessFor({ profile: 'Marketing User' });
+      expect(marketing.object('Campaign')).toMatchObject({ read: true, create: true, edit: true });
+      expect(security.accessFor({ profile: 'Standard User' }).object('Campaign')).toMatchObject({
+        read: true,
+        edit: false
+      });
+      expect(marketing.object('Account').edit).toBe(true);
+    });
+
+    it('hides the Data.com company fields of Account from standard profiles, not from administrators', () => {
+      expect(security.accessFor({ profile: 'Marketing User' }).field('Account', 'Tradestyle')).toEqual({
+        read: false,
+        edit: false
+      });
+      expect(security.accessFor({ profile: 'Standard User' }).field('Account', 'TradeStyle').read).toBe(false);
+      expect(security.accessFor({ profile: 'System Administrator' }).field('Account', 'Tradestyle').edit).toBe(true);
     });
 
     it("adds a project profile file's grants to the baseline of the same profile", () => {
