@@ -45,7 +45,8 @@ const STANDARD_USER_OBJECTS: Record<string, ObjectAccess> = {
   Opportunity: CRED,
   OpportunityLineItem: CRED,
   Lead: CRED,
-  Case: CRED,
+  // Cases: read, create, edit, no delete (apex-recipes' Safely_Tests, passing in orgs, expect isDeletable() false).
+  Case: { ...CRED, delete: false },
   Contract: CRED,
   Order: CRED,
   OrderItem: CRED,

@@ -63,6 +63,7 @@ describe('security model', () => {
         viewAll: false
       });
       expect(user.object('Order')).toMatchObject({ read: true, create: true, edit: true });
+      expect(user.object('Case')).toMatchObject({ read: true, create: true, edit: true, delete: false });
       expect(user.object('Product2')).toMatchObject({ read: true, create: false, edit: false });
       expect(user.field('Account', 'Industry')).toEqual({ read: true, edit: true });
       expect(user.field('Account', 'Tier__c')).toEqual({ read: false, edit: false });
