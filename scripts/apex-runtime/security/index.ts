@@ -8,4 +8,6 @@ export { SecurityModel, loadSecurity } from './model';
 export type { LoadSecurityOptions } from './model';
 export { STANDARD_PROFILES } from './baselines';
 export { permissionRecords } from './records';
+export { grantsFromRecords } from './runtime-grants';
+export type { PermissionRecords } from './runtime-grants';
 export type { SetupRecord } from './records';

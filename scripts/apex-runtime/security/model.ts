@@ -54,12 +54,17 @@ export class SecurityModel {
     return [...new Set(this.grants.values())];
   }
 
-  /** The union of the user's profile and assigned permission sets/groups, answering access questions. */
-  accessFor(user: UserGrants): UserAccess {
+  /**
+   * The union of the user's profile and assigned permission sets/groups, answering access questions.
+   * `runtimeGrants` are permission sets the test created as records (PermissionSet, ObjectPermissions,
+   * FieldPermissions; see `grantsFromRecords`): they are looked up by name before the project's metadata.
+   */
+  accessFor(user: UserGrants, runtimeGrants: readonly PermissionGrants[] = []): UserAccess {
     const unknown: string[] = [];
     const sources: PermissionGrants[] = [];
+    const created = new Map(runtimeGrants.map((grants) => [grants.name.toLowerCase(), grants]));
     for (const name of [user.profile, ...(user.permissionSets ?? []), ...(user.permissionSetGroups ?? [])]) {
-      const found = this.grant(name);
+      const found = created.get(name.toLowerCase()) ?? this.grant(name);
       if (found) {
         sources.push(found);
       } else {

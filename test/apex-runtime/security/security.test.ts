@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSchema } from '../../../scripts/apex-runtime/schema';
-import { loadSecurity, permissionRecords, SecurityModel, SetupRecord } from '../../../scripts/apex-runtime/security';
+import {
+  grantsFromRecords,
+  loadSecurity,
+  permissionRecords,
+  SecurityModel,
+  SetupRecord
+} from '../../../scripts/apex-runtime/security';
 
 const FIXTURE = join(__dirname, '../../fixtures/apex-runtime/project');
 const PROJECT_ROOT = join(__dirname, '../../..');
@@ -192,6 +198,33 @@ describe('security model', () => {
       expect(granted.object('Routing__mdt')).toMatchObject({ read: true, create: false, edit: false });
       expect(granted.field('Routing__mdt', 'Queue__c')).toEqual({ read: true, edit: false });
       expect(security.accessFor({ profile: 'System Administrator' }).object('Routing__mdt').read).toBe(true);
+    });
+
+    it('answers for permission sets a test created as records, before the metadata of the same name', () => {
+      const created = grantsFromRecords({
+        name: 'CloneLimited',
+        userPermissions: { PermissionsEditActivatedOrders: true, PermissionsViewAllData: false },
+        objects: [{ sobjectType: 'Invoice__c', read: true, create: true }],
+        fields: [
+          { field: 'Invoice__c.Status__c', read: true, edit: true },
+          { field: 'Invoice__c.Reference__c', read: true, edit: false }
+        ],
+        classes: ['InvoiceService']
+      });
+      const user = security.accessFor({ profile: 'Standard User', permissionSets: ['clonelimited'] }, [created]);
+      expect(user.unknownGrants).toEqual([]);
+      expect(user.object('Invoice__c')).toMatchObject({ read: true, create: true, edit: false, delete: false });
+      expect(user.field('Invoice__c', 'Status__c')).toEqual({ read: true, edit: true });
+      expect(user.field('Invoice__c', 'Reference__c')).toEqual({ read: true, edit: false });
+      expect(user.field('Invoice__c', 'Tags__c').read).toBe(false);
+      expect(user.hasUserPermission('EditActivatedOrders')).toBe(true);
+      expect(user.hasUserPermission('ViewAllData')).toBe(false);
+      expect(user.canRunClass('InvoiceService')).toBe(true);
+      const shadowing = grantsFromRecords({ name: 'Invoice_Manager' });
+      const shadowed = security.accessFor({ profile: 'Standard User', permissionSets: ['Invoice_Manager'] }, [
+        shadowing
+      ]);
+      expect(shadowed.object('Invoice__c').read).toBe(false);
     });
 
     it('reports grants it does not know', () => {
