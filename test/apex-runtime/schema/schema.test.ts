@@ -114,6 +114,13 @@ describe('schema model', () => {
       });
       expect(schema.field('Order', 'TotalAmount')).toMatchObject({ createable: false, updateable: false });
       expect(schema.field('OrderItem', 'OrderId')).toMatchObject({ createable: true, updateable: false });
+      // A long text area cannot be filtered, sorted or grouped in SOQL.
+      expect(schema.field('Account', 'Description')).toMatchObject({
+        type: 'TEXTAREA',
+        filterable: false,
+        sortable: false
+      });
+      expect(schema.field('Account', 'Name')).toMatchObject({ filterable: true, sortable: true, groupable: true });
     });
 
     it('has defaults and picklist values of a new org', () => {
