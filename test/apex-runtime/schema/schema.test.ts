@@ -306,6 +306,17 @@ describe('schema model', () => {
       ]);
     });
 
+    it('reads metadata relationships between custom metadata types, whose values are names', () => {
+      expect(schema.field('Routing__mdt', 'Fallback__c')).toMatchObject({
+        type: 'REFERENCE',
+        referenceTo: ['Routing__mdt'],
+        relationshipName: 'Fallback__r',
+        valueIsName: true
+      });
+      expect(schema.childRelationship('Routing__mdt', 'Fallbacks__r')).toMatchObject({ field: 'Fallback__c' });
+      expect(schema.field('Invoice__c', 'Account__c')?.valueIsName).toBeUndefined();
+    });
+
     it('reads platform events with their publish behaviour', () => {
       const event = schema.object('Paid__e');
       expect(event?.describe).toMatchObject({
