@@ -27,6 +27,44 @@ const UNIVERSAL_OBJECTS: ReadonlySet<string> = new Set([
   'attachment',
   'note'
 ]);
+/**
+ * Setup objects that have no object permissions to grant (no `objectPermissions` entry can name them): every user may
+ * query them, as users query their own User record or a RecordType in any org. Writing them is the runtime's concern
+ * (system mode, or setup permissions such as Manage Users).
+ */
+const SETUP_OBJECTS: ReadonlySet<string> = new Set(
+  [
+    'User',
+    'Group',
+    'GroupMember',
+    'RecordType',
+    'Organization',
+    'Profile',
+    'UserRole',
+    'BusinessHours',
+    'CronTrigger',
+    'CronJobDetail',
+    'AsyncApexJob',
+    'ApexClass',
+    'ApexTrigger',
+    'PermissionSet',
+    'PermissionSetAssignment',
+    'PermissionSetGroup',
+    'PermissionSetGroupComponent',
+    'ObjectPermissions',
+    'FieldPermissions',
+    'SetupEntityAccess',
+    'CustomPermission',
+    'EmailTemplate',
+    'Folder',
+    'StaticResource',
+    'OrgWideEmailAddress',
+    'EntityDefinition',
+    'FieldDefinition'
+  ].map((name) => name.toLowerCase())
+);
+const SETUP_READ: ObjectAccess = { ...NONE, read: true };
+
 const UNIVERSAL_ACCESS: ObjectAccess = {
   read: true,
   create: true,
@@ -98,7 +136,11 @@ class CombinedAccess implements UserAccess {
     if (kind === 'customMetadata' || kind === 'customSetting') {
       return this.setupDataAccess(key, kind);
     }
-    const combined = UNIVERSAL_OBJECTS.has(key) ? { ...UNIVERSAL_ACCESS } : { ...NONE };
+    const combined = UNIVERSAL_OBJECTS.has(key)
+      ? { ...UNIVERSAL_ACCESS }
+      : SETUP_OBJECTS.has(key)
+        ? { ...SETUP_READ }
+        : { ...NONE };
     for (const source of this.sources) {
       const access = source.objects.get(key) ?? source.defaultObjectAccess;
       if (access) {
@@ -144,7 +186,8 @@ class CombinedAccess implements UserAccess {
     const canWrite = object.edit || object.create;
     const kind = this.schema.object(objectName)?.describe.kind;
     // Fields of custom metadata types and settings follow the type's access (no field grants in their metadata).
-    const followsObject = kind === 'customMetadata' || kind === 'customSetting';
+    const followsObject =
+      kind === 'customMetadata' || kind === 'customSetting' || SETUP_OBJECTS.has(objectName.toLowerCase());
     if (!field.permissionable || followsObject || (UNIVERSAL_OBJECTS.has(objectName.toLowerCase()) && !field.custom)) {
       // Fields without field-level security follow the object (Id, Name, required and master-detail fields).
       return { read: true, edit: canWrite && (field.createable || field.updateable) };

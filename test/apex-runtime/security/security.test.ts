@@ -109,6 +109,14 @@ describe('security model', () => {
       expect(user.field('Account', 'Name')).toEqual({ read: false, edit: false });
     });
 
+    it('lets every user query setup objects that have no object permissions (User, RecordType, PermissionSet)', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce' });
+      for (const object of ['User', 'RecordType', 'PermissionSet', 'PermissionSetAssignment', 'AsyncApexJob']) {
+        expect(user.object(object)).toMatchObject({ read: true, create: false, edit: false, delete: false });
+      }
+      expect(user.field('User', 'Email')).toEqual({ read: true, edit: false });
+    });
+
     it('lets every user work with files and attachments, whose access follows the parent record', () => {
       const user = security.accessFor({ profile: 'Minimum Access - Salesforce' });
       for (const object of ['ContentVersion', 'ContentDocument', 'ContentDocumentLink', 'Attachment']) {
