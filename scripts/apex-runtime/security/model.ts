@@ -196,6 +196,9 @@ class CombinedAccess implements UserAccess {
       return { read: true, edit: field.createable || field.updateable };
     }
     const key = `${objectName}.${field.name}`.toLowerCase();
+    // Field-level security of an address is set on the compound field and covers its parts (ShippingAddress ->
+    // ShippingStreet, ShippingCity, ...): Help, "Address Compound Fields".
+    const compoundKey = field.compoundFieldName ? `${objectName}.${field.compoundFieldName}`.toLowerCase() : undefined;
     let read = this.viewAllData;
     let edit = false;
     for (const source of this.sources) {
@@ -205,7 +208,10 @@ class CombinedAccess implements UserAccess {
         !HIDDEN_STANDARD_FIELDS.has(key) &&
         (source.objects.get(objectName.toLowerCase())?.read ?? false);
       const access =
-        source.fields.get(key) ?? (standardField ? source.standardFieldAccess : undefined) ?? source.defaultFieldAccess;
+        source.fields.get(key) ??
+        (compoundKey ? source.fields.get(compoundKey) : undefined) ??
+        (standardField ? source.standardFieldAccess : undefined) ??
+        source.defaultFieldAccess;
       if (access) {
         read ||= access.read || access.edit;
         edit ||= access.edit;

@@ -160,6 +160,9 @@ describe('security model', () => {
       expect(user.field('Invoice__c', 'Amount__c')).toEqual({ read: true, edit: true });
       expect(user.field('Invoice__c', 'Name')).toEqual({ read: true, edit: false });
       expect(user.field('Account', 'Tier__c')).toEqual({ read: true, edit: true });
+      // A grant on a compound address covers its parts (Help, "Address Compound Fields").
+      expect(user.field('Account', 'BillingCity')).toEqual({ read: true, edit: true });
+      expect(user.field('Account', 'ShippingCity')).toEqual({ read: false, edit: false });
       expect(user.object('Account')).toMatchObject({ read: true, create: false, edit: true });
       expect(user.canRunClass('invoiceservice')).toBe(true);
       expect(user.canRunClass('DisabledService')).toBe(false);
@@ -267,6 +270,13 @@ describe('security model', () => {
       });
       expect(reader.object('Contact').read).toBe(true);
       expect(reader.object('Contact').create).toBe(false);
+      // A grant on the compound ShippingAddress covers its parts.
+      const shipping = recipes.accessFor({
+        profile: 'Minimum Access - Salesforce',
+        permissionSets: ['Provides_Edit_Access_to_Accounts_Except_ShippingStreet']
+      });
+      expect(shipping.field('Account', 'ShippingStreet')).toEqual({ read: true, edit: true });
+      expect(shipping.field('Account', 'BillingStreet').read).toBe(false);
       expect(recipes.grant('Permission_Set_Group_for_testing')?.kind).toBe('permissionSetGroup');
     }
   );
