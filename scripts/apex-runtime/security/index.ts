@@ -4,7 +4,7 @@
  * a System Administrator).
  */
 export * from './types';
-export { SecurityModel, loadSecurity } from './model';
+export { SecurityModel, loadSecurity, groupOfPermissionSets } from './model';
 export type { LoadSecurityOptions } from './model';
 export { STANDARD_PROFILES } from './baselines';
 export { permissionRecords } from './records';

@@ -324,6 +324,23 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
   return new SecurityModel(schema, grants, warnings);
 }
 
+/**
+ * A permission set group as its PermissionSetGroupComponent records make it at run time (a test adding a component
+ * and calling `Test.calculatePermissionSetGroup`): the union of its permission sets. Pass it to `accessFor`.
+ */
+export function groupOfPermissionSets(
+  name: string,
+  members: readonly PermissionGrants[],
+  label?: string
+): PermissionGrants {
+  const group = emptyGrants(name, 'permissionSetGroup', label);
+  for (const member of members) {
+    merge(group, member);
+    group.members = [...(group.members ?? []), member.name];
+  }
+  return group;
+}
+
 function emptyGrants(name: string, kind: PermissionGrants['kind'], label?: string): PermissionGrants {
   return {
     name,

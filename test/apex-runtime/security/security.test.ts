@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadSchema } from '../../../scripts/apex-runtime/schema';
 import {
   grantsFromRecords,
+  groupOfPermissionSets,
   loadSecurity,
   permissionRecords,
   SecurityModel,
@@ -236,6 +237,23 @@ describe('security model', () => {
         shadowing
       ]);
       expect(shadowed.object('Invoice__c').read).toBe(false);
+    });
+
+    it('answers for a permission set group whose components a test added', () => {
+      const manager = security.grant('Invoice_Manager');
+      const auditor = security.grant('Invoice_Auditor');
+      expect(manager && auditor).toBeTruthy();
+      const group = groupOfPermissionSets(
+        'Invoice_Team',
+        [manager, auditor].filter((grants) => grants !== undefined)
+      );
+      const user = security.accessFor(
+        { profile: 'Minimum Access - Salesforce', permissionSetGroups: ['Invoice_Team'] },
+        [group]
+      );
+      // Without the metadata's muting permission set: delete stays granted.
+      expect(user.object('Invoice__c')).toMatchObject({ read: true, delete: true, viewAll: true });
+      expect(group.members).toEqual(['Invoice_Manager', 'Invoice_Auditor']);
     });
 
     it('reports grants it does not know', () => {
