@@ -514,6 +514,10 @@ function readField(
       overrides.childRelationshipName = `${childRelationship}__r`;
     }
     overrides.length = 18;
+    if (metadataType === 'MetadataRelationship') {
+      overrides.valueIsName = true;
+      overrides.length = 255;
+    }
     overrides.cascadeDelete = isMasterDetail || childText(xml, 'deleteConstraint') === 'Cascade';
     overrides.restrictedDelete = childText(xml, 'deleteConstraint') === 'Restrict';
     if (isMasterDetail) {

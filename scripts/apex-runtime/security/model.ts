@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { childElements, childText, parseXml, XmlElement } from '../../validate/references/xml';
 import { projectPackageDirectories, SchemaModel } from '../schema';
-import { PROFILE_FILE_NAMES, STANDARD_PROFILES, standardProfile } from './baselines';
+import { HIDDEN_STANDARD_FIELDS, PROFILE_FILE_NAMES, STANDARD_PROFILES, standardProfile } from './baselines';
 import { FieldAccess, ObjectAccess, PermissionGrants, SecurityWarning, UserAccess, UserGrants } from './types';
 
 export interface LoadSecurityOptions {
@@ -27,6 +27,44 @@ const UNIVERSAL_OBJECTS: ReadonlySet<string> = new Set([
   'attachment',
   'note'
 ]);
+/**
+ * Setup objects that have no object permissions to grant (no `objectPermissions` entry can name them): every user may
+ * query them, as users query their own User record or a RecordType in any org. Writing them is the runtime's concern
+ * (system mode, or setup permissions such as Manage Users).
+ */
+const SETUP_OBJECTS: ReadonlySet<string> = new Set(
+  [
+    'User',
+    'Group',
+    'GroupMember',
+    'RecordType',
+    'Organization',
+    'Profile',
+    'UserRole',
+    'BusinessHours',
+    'CronTrigger',
+    'CronJobDetail',
+    'AsyncApexJob',
+    'ApexClass',
+    'ApexTrigger',
+    'PermissionSet',
+    'PermissionSetAssignment',
+    'PermissionSetGroup',
+    'PermissionSetGroupComponent',
+    'ObjectPermissions',
+    'FieldPermissions',
+    'SetupEntityAccess',
+    'CustomPermission',
+    'EmailTemplate',
+    'Folder',
+    'StaticResource',
+    'OrgWideEmailAddress',
+    'EntityDefinition',
+    'FieldDefinition'
+  ].map((name) => name.toLowerCase())
+);
+const SETUP_READ: ObjectAccess = { ...NONE, read: true };
+
 const UNIVERSAL_ACCESS: ObjectAccess = {
   read: true,
   create: true,
@@ -54,12 +92,17 @@ export class SecurityModel {
     return [...new Set(this.grants.values())];
   }
 
-  /** The union of the user's profile and assigned permission sets/groups, answering access questions. */
-  accessFor(user: UserGrants): UserAccess {
+  /**
+   * The union of the user's profile and assigned permission sets/groups, answering access questions.
+   * `runtimeGrants` are permission sets the test created as records (PermissionSet, ObjectPermissions,
+   * FieldPermissions; see `grantsFromRecords`): they are looked up by name before the project's metadata.
+   */
+  accessFor(user: UserGrants, runtimeGrants: readonly PermissionGrants[] = []): UserAccess {
     const unknown: string[] = [];
     const sources: PermissionGrants[] = [];
+    const created = new Map(runtimeGrants.map((grants) => [grants.name.toLowerCase(), grants]));
     for (const name of [user.profile, ...(user.permissionSets ?? []), ...(user.permissionSetGroups ?? [])]) {
-      const found = this.grant(name);
+      const found = created.get(name.toLowerCase()) ?? this.grant(name);
       if (found) {
         sources.push(found);
       } else {
@@ -93,7 +136,11 @@ class CombinedAccess implements UserAccess {
     if (kind === 'customMetadata' || kind === 'customSetting') {
       return this.setupDataAccess(key, kind);
     }
-    const combined = UNIVERSAL_OBJECTS.has(key) ? { ...UNIVERSAL_ACCESS } : { ...NONE };
+    const combined = UNIVERSAL_OBJECTS.has(key)
+      ? { ...UNIVERSAL_ACCESS }
+      : SETUP_OBJECTS.has(key)
+        ? { ...SETUP_READ }
+        : { ...NONE };
     for (const source of this.sources) {
       const access = source.objects.get(key) ?? source.defaultObjectAccess;
       if (access) {
@@ -139,7 +186,8 @@ class CombinedAccess implements UserAccess {
     const canWrite = object.edit || object.create;
     const kind = this.schema.object(objectName)?.describe.kind;
     // Fields of custom metadata types and settings follow the type's access (no field grants in their metadata).
-    const followsObject = kind === 'customMetadata' || kind === 'customSetting';
+    const followsObject =
+      kind === 'customMetadata' || kind === 'customSetting' || SETUP_OBJECTS.has(objectName.toLowerCase());
     if (!field.permissionable || followsObject || (UNIVERSAL_OBJECTS.has(objectName.toLowerCase()) && !field.custom)) {
       // Fields without field-level security follow the object (Id, Name, required and master-detail fields).
       return { read: true, edit: canWrite && (field.createable || field.updateable) };
@@ -148,14 +196,21 @@ class CombinedAccess implements UserAccess {
       return { read: true, edit: field.createable || field.updateable };
     }
     const key = `${objectName}.${field.name}`.toLowerCase();
+    // Field-level security of an address is set on the compound field and covers its parts (ShippingAddress ->
+    // ShippingStreet, ShippingCity, ...): Help, "Address Compound Fields".
+    const compoundKey = field.compoundFieldName ? `${objectName}.${field.compoundFieldName}`.toLowerCase() : undefined;
     let read = this.viewAllData;
     let edit = false;
     for (const source of this.sources) {
+      const standardField =
+        !field.custom &&
+        source.standardFieldAccess !== undefined &&
+        !HIDDEN_STANDARD_FIELDS.has(key) &&
+        (source.objects.get(objectName.toLowerCase())?.read ?? false);
       const access =
         source.fields.get(key) ??
-        (!field.custom && source.standardFieldAccess && (source.objects.get(objectName.toLowerCase())?.read ?? false)
-          ? source.standardFieldAccess
-          : undefined) ??
+        (compoundKey ? source.fields.get(compoundKey) : undefined) ??
+        (standardField ? source.standardFieldAccess : undefined) ??
         source.defaultFieldAccess;
       if (access) {
         read ||= access.read || access.edit;
@@ -267,6 +322,23 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
     grants.set(group.name.toLowerCase(), group);
   }
   return new SecurityModel(schema, grants, warnings);
+}
+
+/**
+ * A permission set group as its PermissionSetGroupComponent records make it at run time (a test adding a component
+ * and calling `Test.calculatePermissionSetGroup`): the union of its permission sets. Pass it to `accessFor`.
+ */
+export function groupOfPermissionSets(
+  name: string,
+  members: readonly PermissionGrants[],
+  label?: string
+): PermissionGrants {
+  const group = emptyGrants(name, 'permissionSetGroup', label);
+  for (const member of members) {
+    merge(group, member);
+    group.members = [...(group.members ?? []), member.name];
+  }
+  return group;
 }
 
 function emptyGrants(name: string, kind: PermissionGrants['kind'], label?: string): PermissionGrants {

@@ -114,6 +114,13 @@ describe('schema model', () => {
       });
       expect(schema.field('Order', 'TotalAmount')).toMatchObject({ createable: false, updateable: false });
       expect(schema.field('OrderItem', 'OrderId')).toMatchObject({ createable: true, updateable: false });
+      // A long text area cannot be filtered, sorted or grouped in SOQL.
+      expect(schema.field('Account', 'Description')).toMatchObject({
+        type: 'TEXTAREA',
+        filterable: false,
+        sortable: false
+      });
+      expect(schema.field('Account', 'Name')).toMatchObject({ filterable: true, sortable: true, groupable: true });
     });
 
     it('has defaults and picklist values of a new org', () => {
@@ -297,6 +304,17 @@ describe('schema model', () => {
         ['Asia', 'Asia', null, undefined],
         ['Europe', 'Europe', 'EU_Queue', '1.50']
       ]);
+    });
+
+    it('reads metadata relationships between custom metadata types, whose values are names', () => {
+      expect(schema.field('Routing__mdt', 'Fallback__c')).toMatchObject({
+        type: 'REFERENCE',
+        referenceTo: ['Routing__mdt'],
+        relationshipName: 'Fallback__r',
+        valueIsName: true
+      });
+      expect(schema.childRelationship('Routing__mdt', 'Fallbacks__r')).toMatchObject({ field: 'Fallback__c' });
+      expect(schema.field('Invoice__c', 'Account__c')?.valueIsName).toBeUndefined();
     });
 
     it('reads platform events with their publish behaviour', () => {

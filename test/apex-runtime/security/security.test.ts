@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSchema } from '../../../scripts/apex-runtime/schema';
-import { loadSecurity, permissionRecords, SecurityModel, SetupRecord } from '../../../scripts/apex-runtime/security';
+import {
+  grantsFromRecords,
+  groupOfPermissionSets,
+  loadSecurity,
+  permissionRecords,
+  SecurityModel,
+  SetupRecord
+} from '../../../scripts/apex-runtime/security';
 
 const FIXTURE = join(__dirname, '../../fixtures/apex-runtime/project');
 const PROJECT_ROOT = join(__dirname, '../../..');
@@ -26,6 +33,7 @@ describe('security model', () => {
       'permissionSet:Invoice_Auditor',
       'permissionSet:Invoice_Manager',
       'permissionSetGroup:Invoice_Team',
+      'profile:Marketing User',
       'profile:Minimum Access - Salesforce',
       'profile:Read Only',
       'profile:Standard User',
@@ -62,6 +70,7 @@ describe('security model', () => {
         viewAll: false
       });
       expect(user.object('Order')).toMatchObject({ read: true, create: true, edit: true });
+      expect(user.object('Case')).toMatchObject({ read: true, create: true, edit: true, delete: false });
       expect(user.object('Product2')).toMatchObject({ read: true, create: false, edit: false });
       expect(user.field('Account', 'Industry')).toEqual({ read: true, edit: true });
       expect(user.field('Account', 'Tier__c')).toEqual({ read: false, edit: false });
@@ -69,6 +78,25 @@ describe('security model', () => {
       expect(user.hasUserPermission('ViewAllData')).toBe(false);
       expect(user.hasUserPermission('EditActivatedOrders')).toBe(false);
       expect(user.canRunClass('InvoiceService')).toBe(false);
+    });
+
+    it('Marketing User is a Standard User who also manages campaigns', () => {
+      const marketing = security.accessFor({ profile: 'Marketing User' });
+      expect(marketing.object('Campaign')).toMatchObject({ read: true, create: true, edit: true });
+      expect(security.accessFor({ profile: 'Standard User' }).object('Campaign')).toMatchObject({
+        read: true,
+        edit: false
+      });
+      expect(marketing.object('Account').edit).toBe(true);
+    });
+
+    it('hides the Data.com company fields of Account from standard profiles, not from administrators', () => {
+      expect(security.accessFor({ profile: 'Marketing User' }).field('Account', 'Tradestyle')).toEqual({
+        read: false,
+        edit: false
+      });
+      expect(security.accessFor({ profile: 'Standard User' }).field('Account', 'TradeStyle').read).toBe(false);
+      expect(security.accessFor({ profile: 'System Administrator' }).field('Account', 'Tradestyle').edit).toBe(true);
     });
 
     it("adds a project profile file's grants to the baseline of the same profile", () => {
@@ -80,6 +108,14 @@ describe('security model', () => {
       const user = security.accessFor({ profile: 'Minimum Access - Salesforce' });
       expect(user.object('Account')).toEqual(NONE);
       expect(user.field('Account', 'Name')).toEqual({ read: false, edit: false });
+    });
+
+    it('lets every user query setup objects that have no object permissions (User, RecordType, PermissionSet)', () => {
+      const user = security.accessFor({ profile: 'Minimum Access - Salesforce' });
+      for (const object of ['User', 'RecordType', 'PermissionSet', 'PermissionSetAssignment', 'AsyncApexJob']) {
+        expect(user.object(object)).toMatchObject({ read: true, create: false, edit: false, delete: false });
+      }
+      expect(user.field('User', 'Email')).toEqual({ read: true, edit: false });
     });
 
     it('lets every user work with files and attachments, whose access follows the parent record', () => {
@@ -125,6 +161,9 @@ describe('security model', () => {
       expect(user.field('Invoice__c', 'Amount__c')).toEqual({ read: true, edit: true });
       expect(user.field('Invoice__c', 'Name')).toEqual({ read: true, edit: false });
       expect(user.field('Account', 'Tier__c')).toEqual({ read: true, edit: true });
+      // A grant on a compound address covers its parts (Help, "Address Compound Fields").
+      expect(user.field('Account', 'BillingCity')).toEqual({ read: true, edit: true });
+      expect(user.field('Account', 'ShippingCity')).toEqual({ read: false, edit: false });
       expect(user.object('Account')).toMatchObject({ read: true, create: false, edit: true });
       expect(user.canRunClass('invoiceservice')).toBe(true);
       expect(user.canRunClass('DisabledService')).toBe(false);
@@ -173,6 +212,50 @@ describe('security model', () => {
       expect(security.accessFor({ profile: 'System Administrator' }).object('Routing__mdt').read).toBe(true);
     });
 
+    it('answers for permission sets a test created as records, before the metadata of the same name', () => {
+      const created = grantsFromRecords({
+        name: 'CloneLimited',
+        userPermissions: { PermissionsEditActivatedOrders: true, PermissionsViewAllData: false },
+        objects: [{ sobjectType: 'Invoice__c', read: true, create: true }],
+        fields: [
+          { field: 'Invoice__c.Status__c', read: true, edit: true },
+          { field: 'Invoice__c.Reference__c', read: true, edit: false }
+        ],
+        classes: ['InvoiceService']
+      });
+      const user = security.accessFor({ profile: 'Standard User', permissionSets: ['clonelimited'] }, [created]);
+      expect(user.unknownGrants).toEqual([]);
+      expect(user.object('Invoice__c')).toMatchObject({ read: true, create: true, edit: false, delete: false });
+      expect(user.field('Invoice__c', 'Status__c')).toEqual({ read: true, edit: true });
+      expect(user.field('Invoice__c', 'Reference__c')).toEqual({ read: true, edit: false });
+      expect(user.field('Invoice__c', 'Tags__c').read).toBe(false);
+      expect(user.hasUserPermission('EditActivatedOrders')).toBe(true);
+      expect(user.hasUserPermission('ViewAllData')).toBe(false);
+      expect(user.canRunClass('InvoiceService')).toBe(true);
+      const shadowing = grantsFromRecords({ name: 'Invoice_Manager' });
+      const shadowed = security.accessFor({ profile: 'Standard User', permissionSets: ['Invoice_Manager'] }, [
+        shadowing
+      ]);
+      expect(shadowed.object('Invoice__c').read).toBe(false);
+    });
+
+    it('answers for a permission set group whose components a test added', () => {
+      const manager = security.grant('Invoice_Manager');
+      const auditor = security.grant('Invoice_Auditor');
+      expect(manager && auditor).toBeTruthy();
+      const group = groupOfPermissionSets(
+        'Invoice_Team',
+        [manager, auditor].filter((grants) => grants !== undefined)
+      );
+      const user = security.accessFor(
+        { profile: 'Minimum Access - Salesforce', permissionSetGroups: ['Invoice_Team'] },
+        [group]
+      );
+      // Without the metadata's muting permission set: delete stays granted.
+      expect(user.object('Invoice__c')).toMatchObject({ read: true, delete: true, viewAll: true });
+      expect(group.members).toEqual(['Invoice_Manager', 'Invoice_Auditor']);
+    });
+
     it('reports grants it does not know', () => {
       const user = security.accessFor({ profile: 'Custom Profile', permissionSets: ['Nope'] });
       expect(user.unknownGrants).toEqual(['Custom Profile', 'Nope']);
@@ -205,6 +288,13 @@ describe('security model', () => {
       });
       expect(reader.object('Contact').read).toBe(true);
       expect(reader.object('Contact').create).toBe(false);
+      // A grant on the compound ShippingAddress covers its parts.
+      const shipping = recipes.accessFor({
+        profile: 'Minimum Access - Salesforce',
+        permissionSets: ['Provides_Edit_Access_to_Accounts_Except_ShippingStreet']
+      });
+      expect(shipping.field('Account', 'ShippingStreet')).toEqual({ read: true, edit: true });
+      expect(shipping.field('Account', 'BillingStreet').read).toBe(false);
       expect(recipes.grant('Permission_Set_Group_for_testing')?.kind).toBe('permissionSetGroup');
     }
   );
