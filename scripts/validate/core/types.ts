@@ -48,6 +48,13 @@ export interface Check {
   prerequisites?: Array<string | Prerequisite>;
   /** Runs even when sfdx-project.json does not load (the check reads no package directory). */
   runsWithoutProject?: boolean;
+  /**
+   * The project files whose content decides the outcome, for the outcome cache (default: every project file). Tools
+   * and the gate's own code are part of every key anyway.
+   */
+  inputs?(project: import('./project').Project): string[];
+  /** With `--changed`, the check looks only at the changed files and their dependents (its outcome is partial). */
+  focusAware?: boolean;
   run(project: import('./project').Project): Promise<CheckOutcome>;
 }
 

@@ -23,7 +23,7 @@ export function formatText(report: GateReport): string {
           String(check.filesSeen),
           String(count(check, 'error')),
           String(count(check, 'warning')),
-          check.seconds.toFixed(2)
+          check.cached ? 'cached' : check.seconds.toFixed(2)
         ]
   );
   rows.push([
