@@ -35,6 +35,8 @@ export interface GateOptions {
   onCheckDone?: (report: CheckReport, done: number, total: number) => void;
   /** Reuse and store outcomes by the content hash of each check's inputs (`--no-cache` turns it off). */
   cache?: boolean;
+  /** Where the cache lives (default: the gate's node_modules/.cache/sfdx-gate). */
+  cacheDir?: string;
   /** `--changed`: the changed files and their dependents; focus-aware checks look only at these. */
   focus?: ReadonlySet<string>;
 }
@@ -52,7 +54,7 @@ export async function runGate(
   available: Check[] = checks
 ): Promise<GateReport> {
   const project = new Project(root, options.focus);
-  const cache = options.cache ? new OutcomeCache(project) : undefined;
+  const cache = options.cache ? new OutcomeCache(project, options.cacheDir) : undefined;
   const started = performance.now();
   const selected = withPrerequisites(checks, available).filter(
     (check) => !options.deployOnly || (check.basis ?? 'deploy-fact') === 'deploy-fact'

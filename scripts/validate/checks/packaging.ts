@@ -4,7 +4,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type { RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
-import { packageInputs } from '../core/cache';
+import { conversionInputs } from '../core/cache';
 
 /**
  * What `sf project deploy start` would do with the package directories, offline: source-deploy-retrieve (the library
@@ -16,7 +16,7 @@ export const packagingCheck: Check = {
   id: 'packaging',
   title: 'every source file resolves to a component and the project converts to Metadata API format',
   basis: 'deploy-fact',
-  inputs: packageInputs,
+  inputs: conversionInputs,
   async run(project: Project): Promise<CheckOutcome> {
     const files = project.packageFiles();
     if (project.packageDirs.length === 0) {

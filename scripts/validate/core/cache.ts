@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Project } from './project';
-import { Check, CheckOutcome } from './types';
+import { Check, CheckInputs, CheckOutcome } from './types';
 
 /**
  * Where outcomes are kept: inside the gate's own install (`node_modules/.cache/sfdx-gate`, git-ignored with
@@ -27,7 +27,7 @@ export class OutcomeCache {
     private readonly project: Project,
     cacheDir: string = CACHE_DIR
   ) {
-    this.dir = join(cacheDir, sha256(project.root).slice(0, 16));
+    this.dir = projectCacheDir(project.root, cacheDir);
   }
 
   /** The stored outcome of `check` for the current content of its inputs, if any. */
@@ -62,11 +62,16 @@ export class OutcomeCache {
   }
 
   private keyOf(check: Check): string {
-    const files = (check.inputs ?? allProjectFiles)(this.project);
+    const declared = (check.inputs ?? allProjectFiles)(this.project);
+    const inputs = Array.isArray(declared) ? { contents: declared, names: [] } : declared;
     const hash = createHash('sha256');
     hash.update(`${FORMAT}\0${gateFingerprint()}\0${check.id}\0`);
-    for (const file of [...new Set(files)].sort()) {
+    for (const file of [...new Set(inputs.contents)].sort()) {
       hash.update(`${file}\0${this.fileHash(file)}\0`);
+    }
+    hash.update('\0names\0');
+    for (const file of [...new Set(inputs.names)].sort()) {
+      hash.update(`${file}\0`);
     }
     return hash.digest('hex');
   }
@@ -83,6 +88,11 @@ export class OutcomeCache {
     }
     return hash;
   }
+}
+
+/** The folder that holds one project's stored outcomes. */
+export function projectCacheDir(root: string, cacheDir: string = CACHE_DIR): string {
+  return join(cacheDir, sha256(root).slice(0, 16));
 }
 
 /** Every file of the project (installed packages, VCS data and CLI state left out). */
@@ -103,6 +113,22 @@ export function inputsMatching(project: Project, pattern: RegExp, ...configPrefi
     ...allProjectFiles(project).filter((file) => pattern.test(file)),
     ...rootFiles(project, 'sfdx-project.json', '.forceignore', ...configPrefixes)
   ];
+}
+
+/**
+ * What source conversion reads: every package file's name, and the content of all but Apex bodies (SDR copies a
+ * class or trigger body without reading it), plus the project's configuration.
+ */
+export function conversionInputs(project: Project): CheckInputs {
+  const files = project.packageFiles();
+  const isApexBody = (file: string): boolean => /\.(cls|trigger)$/.test(file);
+  return {
+    contents: [
+      ...files.filter((file) => !isApexBody(file)),
+      ...rootFiles(project, 'sfdx-project.json', '.forceignore')
+    ],
+    names: files.filter(isApexBody)
+  };
 }
 
 /** The package directories' files and the project's configuration: what the CLI and apex-ls read. */
@@ -151,7 +177,7 @@ export class RunCache<Report> {
   private readonly key: string;
 
   constructor(project: Project, variant: string, cacheDir: string = CACHE_DIR) {
-    const dir = join(cacheDir, sha256(project.root).slice(0, 16));
+    const dir = projectCacheDir(project.root, cacheDir);
     this.path = join(dir, `run-${sha256(variant).slice(0, 16)}.json`);
     const hash = createHash('sha256');
     hash.update(`${FORMAT}\0${gateFingerprint()}\0${variant}\0`);
