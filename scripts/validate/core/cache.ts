@@ -143,7 +143,10 @@ function gateFingerprint(): string {
   if (!fingerprint) {
     const repo = join(__dirname, '..', '..', '..');
     const hash = createHash('sha256');
-    const sources = [join(repo, 'scripts', 'validate'), join(repo, 'scripts', 'lib')].flatMap(listTree).sort();
+    const sources = ['validate', 'lib', 'docs']
+      .map((dir) => join(repo, 'scripts', dir))
+      .flatMap(listTree)
+      .sort();
     const configs = ['package-lock.json', 'eslint.config.js', 'tsconfig.json'].map((name) => join(repo, name));
     for (const file of [...sources, ...configs]) {
       hash.update(relative(repo, file).split(sep).join('/'));
