@@ -2,6 +2,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Project } from './core/project';
 import { Basis, basisOf, Check, CheckOutcome, Prerequisite, Problem } from './core/types';
+import { OutcomeCache } from './core/cache';
 import { formatText, plural } from './output/text';
 
 /** One check's row of the summary. */
@@ -12,6 +13,8 @@ export interface CheckReport extends CheckOutcome {
   seconds: number;
   /** Set when the check did not run: a prerequisite failed or the project does not load. */
   skipped?: string;
+  /** The outcome came from the cache: nothing the check reads changed since it last ran. */
+  cached?: boolean;
 }
 
 /** The whole gate's result. */
@@ -30,6 +33,12 @@ export interface GateOptions {
   deployOnly?: boolean;
   /** Called as each check finishes (or is skipped), for progress on stderr. */
   onCheckDone?: (report: CheckReport, done: number, total: number) => void;
+  /** Reuse and store outcomes by the content hash of each check's inputs (`--no-cache` turns it off). */
+  cache?: boolean;
+  /** Where the cache lives (default: the gate's node_modules/.cache/sfdx-gate). */
+  cacheDir?: string;
+  /** `--changed`: the changed files and their dependents; focus-aware checks look only at these. */
+  focus?: ReadonlySet<string>;
 }
 
 /**
@@ -44,7 +53,8 @@ export async function runGate(
   options: GateOptions = {},
   available: Check[] = checks
 ): Promise<GateReport> {
-  const project = new Project(root);
+  const project = new Project(root, options.focus);
+  const cache = options.cache ? new OutcomeCache(project, options.cacheDir) : undefined;
   const started = performance.now();
   const selected = withPrerequisites(checks, available).filter(
     (check) => !options.deployOnly || (check.basis ?? 'deploy-fact') === 'deploy-fact'
@@ -54,7 +64,7 @@ export async function runGate(
   const start = (check: Check): Promise<CheckReport> => {
     let promise = running.get(check.id);
     if (!promise) {
-      promise = runWhenReady(check, project, selected, start, options).then((report) => {
+      promise = runWhenReady(check, project, selected, start, options, cache).then((report) => {
         options.onCheckDone?.(report, ++done, selected.length);
         return report;
       });
@@ -111,7 +121,8 @@ async function runWhenReady(
   project: Project,
   selected: Check[],
   start: (check: Check) => Promise<CheckReport>,
-  options: GateOptions
+  options: GateOptions,
+  cache: OutcomeCache | undefined
 ): Promise<CheckReport> {
   const basis = check.basis ?? 'deploy-fact';
   const skip = (reason: string): CheckReport => ({
@@ -147,18 +158,23 @@ async function runWhenReady(
       return skip(`${report.id} found ${plural(blocking.size, prerequisite.what)}`);
     }
   }
-  const report = await runOne(check, project);
+  const report = await runOne(check, project, cache);
   if (options.deployOnly) {
     report.problems = report.problems.filter((problem) => basisOf(problem, check) === 'deploy-fact');
   }
   return report;
 }
 
-async function runOne(check: Check, project: Project): Promise<CheckReport> {
+async function runOne(check: Check, project: Project, cache: OutcomeCache | undefined): Promise<CheckReport> {
   const started = performance.now();
+  const stored = cache?.lookup(check);
   let outcome: CheckOutcome;
   try {
-    outcome = await check.run(project);
+    outcome = stored?.outcome ?? (await check.run(project));
+    // A focused check saw only part of the project: its outcome would be wrong for the next full run.
+    if (cache && stored && !stored.outcome && !(check.focusAware && project.focus)) {
+      cache.store(check, stored.key, outcome);
+    }
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     outcome = {
@@ -172,7 +188,8 @@ async function runOne(check: Check, project: Project): Promise<CheckReport> {
     basis: check.basis ?? 'deploy-fact',
     seconds: (performance.now() - started) / 1000,
     filesSeen: outcome.filesSeen,
-    problems: tidyProblems(project, outcome.problems)
+    problems: tidyProblems(project, outcome.problems),
+    ...(stored?.outcome ? { cached: true } : {})
   };
 }
 

@@ -2,7 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatUsage, parseFlags } from '../lib/args';
 import { runMain, UsageError } from '../lib/cli';
-import { ALL_CHECKS } from './checks';
+import { RunCache } from './core/cache';
+import { changedFocus } from './core/changed';
+import { Project } from './core/project';
+import { Check } from './core/types';
 import { CheckReport, GateReport, runGate } from './gate';
 import { formatGithubAnnotations } from './output/github';
 import { formatJson } from './output/json';
@@ -16,7 +19,7 @@ const FLAGS = {
   only: {
     kind: 'list',
     valueName: 'ID,ID',
-    description: `run only these checks, any letter case (ids: ${ALL_CHECKS.map((check) => check.id).join(', ')})`
+    description: 'run only these checks, ids in any letter case (--help lists them)'
   },
   'deploy-only': {
     kind: 'boolean',
@@ -27,6 +30,15 @@ const FLAGS = {
     valueName: 'DIR',
     description: 'validate the SFDX project in DIR instead of the current one'
   },
+  changed: {
+    kind: 'boolean',
+    description:
+      'look at the files changed against git HEAD and the Apex that names a changed class (the rest comes from the cache)'
+  },
+  'no-cache': {
+    kind: 'boolean',
+    description: 'run every check even when nothing it reads changed since the last run'
+  },
   format: {
     kind: 'string',
     valueName: 'FORMAT',
@@ -36,7 +48,7 @@ const FLAGS = {
 } as const;
 
 const USAGE = formatUsage(
-  'npm run validate -- [--only ID,ID] [--deploy-only] [--root DIR] [--format text|json|sarif]',
+  'npm run validate -- [--only ID,ID] [--deploy-only] [--changed] [--no-cache] [--root DIR] [--format text|json|sarif]',
   "Runs the project's offline quality gate and exits non-zero on any error. With GITHUB_ACTIONS=true it also " +
     'prints ::error annotations.',
   FLAGS
@@ -45,17 +57,36 @@ const USAGE = formatUsage(
 interface Options {
   only: string[] | undefined;
   deployOnly: boolean;
+  changed: boolean;
+  cache: boolean;
   root: string;
   format: Format;
   help: boolean;
 }
 
+/**
+ * The checks, loaded on first use: their libraries take seconds to load, and a run where nothing changed needs none
+ * of them (RunCache).
+ */
+function allChecks(): Check[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./checks') as typeof import('./checks')).ALL_CHECKS;
+}
+
+function checkIdList(): string {
+  return `ids: ${allChecks()
+    .map((check) => check.id)
+    .join(', ')}`;
+}
+
 export function parseArgs(argv: string[]): Options {
   const flags = parseFlags(argv, FLAGS, USAGE);
-  const byLowerCase = new Map(ALL_CHECKS.map((check) => [check.id.toLowerCase(), check.id]));
+  const byLowerCase = new Map(
+    flags.only.length > 0 ? allChecks().map((check) => [check.id.toLowerCase(), check.id]) : []
+  );
   const unknown = flags.only.filter((id) => !byLowerCase.has(id.toLowerCase()));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown check id: ${unknown.join(', ')}\n\n${USAGE}`);
+    throw new UsageError(`unknown check id: ${unknown.join(', ')} (${checkIdList()})\n\n${USAGE}`);
   }
   const format = (flags.format ?? 'text').toLowerCase();
   if (!FORMATS.includes(format as Format)) {
@@ -64,6 +95,8 @@ export function parseArgs(argv: string[]): Options {
   return {
     only: flags.only.length > 0 ? flags.only.map((id) => byLowerCase.get(id.toLowerCase()) as string) : undefined,
     deployOnly: flags['deploy-only'],
+    changed: flags.changed,
+    cache: !flags['no-cache'],
     root: resolve(flags.root ?? process.cwd()),
     format: format as Format,
     help: flags.help
@@ -104,36 +137,65 @@ function gateVersion(): string {
 }
 
 function progressLine(report: CheckReport, done: number, total: number): string {
+  const errors = plural(report.problems.filter((problem) => problem.severity === 'error').length, 'error');
   const result = report.skipped
     ? `skipped (${report.skipped})`
-    : `${plural(report.problems.filter((problem) => problem.severity === 'error').length, 'error')} in ${report.seconds.toFixed(1)} s`;
+    : `${errors} ${report.cached ? '(cached)' : `in ${report.seconds.toFixed(1)} s`}`;
   return `validate: [${done}/${total}] ${report.id}: ${result}\n`;
 }
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\nChecks (${checkIdList()})\n`);
     return 0;
   }
   assertSfdxProject(options.root);
+  const started = Date.now();
+  const runCache =
+    options.cache && !options.changed
+      ? new RunCache<GateReport>(new Project(options.root), JSON.stringify([options.only ?? [], options.deployOnly]))
+      : undefined;
+  const unchanged = runCache?.lookup();
+  if (unchanged) {
+    process.stderr.write('validate: nothing changed since the last run with these options: its report follows\n');
+    const report: GateReport = {
+      ...unchanged,
+      seconds: (Date.now() - started) / 1000,
+      checks: unchanged.checks.map((check) => (check.skipped ? check : { ...check, cached: true }))
+    };
+    return finish(report, options.format);
+  }
+  const ALL_CHECKS = allChecks();
   const checks = options.only ? ALL_CHECKS.filter((check) => options.only?.includes(check.id)) : ALL_CHECKS;
-  process.stderr.write(`validate: running ${plural(checks.length, 'check')} on ${options.root}\n`);
+  const focus = options.changed ? await changedFocus(options.root) : undefined;
+  const scope = focus ? ` (--changed: ${plural(focus.size, 'file')} in focus)` : '';
+  process.stderr.write(`validate: running ${plural(checks.length, 'check')} on ${options.root}${scope}\n`);
   const report = await runGate(
     options.root,
     checks,
     {
       deployOnly: options.deployOnly,
+      cache: options.cache,
+      focus,
       onCheckDone: (check, done, total) => process.stderr.write(progressLine(check, done, total))
     },
     ALL_CHECKS
   );
-  process.stdout.write(`${render(report, options.format)}\n`);
+  // A report that says a tool could not run (no Java, a crash) depends on the machine: run again next time.
+  if (runCache && !report.checks.some((check) => check.problems.some((problem) => problem.file === '.'))) {
+    runCache.store(report);
+  }
+  return finish(report, options.format);
+}
+
+function finish(report: GateReport, format: Format): number {
+  process.stdout.write(`${render(report, format)}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') {
     const annotations = formatGithubAnnotations(report);
     // The runner reads workflow commands on stdout and stderr; stderr keeps a json or sarif stdout parseable.
     if (annotations) {
-      (options.format === 'text' ? process.stdout : process.stderr).write(`${annotations}\n`);
+      (format === 'text' ? process.stdout : process.stderr).write(`${annotations}\n`);
     }
   }
   return report.errorCount > 0 ? 1 : 0;

@@ -266,6 +266,31 @@ describe('cross-references accepts what orgs have', () => {
   });
 });
 
+describe('cross-references still catches an object named instead of its child relationship', () => {
+  let copy: FixtureCopy;
+  beforeEach(() => {
+    copy = new FixtureCopy('clean-project');
+  });
+  afterEach(() => copy.dispose());
+
+  it('reports FROM Contact under Account and suggests Contacts', async () => {
+    const SERVICE = `${DEFAULT}/classes/InvoiceService.cls`;
+    const source = copy.read(SERVICE).replace(/\}\s*$/, '');
+    copy.write(
+      SERVICE,
+      `${source}\n  public static List<Account> planted() {\n    return [SELECT Id, (SELECT Id FROM Contact) FROM Account];\n  }\n}\n`
+    );
+    expect(await errorsOf(crossReferencesCheck, copy)).toEqual([
+      expect.objectContaining({
+        file: SERVICE,
+        message: expect.stringMatching(
+          /names 'Contact', which is not a child relationship of Account.*Did you mean Contacts\?/
+        )
+      })
+    ]);
+  });
+});
+
 describe('packaging tells non-metadata files from lost metadata', () => {
   let copy: FixtureCopy;
   beforeEach(() => {

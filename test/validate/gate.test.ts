@@ -239,6 +239,8 @@ describe('validate command line', () => {
     expect(parseArgs(['--only', 'packaging,eslint', '--root', '/tmp/x'])).toEqual({
       only: ['packaging', 'eslint'],
       deployOnly: false,
+      changed: false,
+      cache: true,
       root: '/tmp/x',
       format: 'text',
       help: false

@@ -7,6 +7,12 @@ export function apexSourceFiles(project: Project): string[] {
   return project.packageFilesEndingWith('.cls', '.trigger');
 }
 
+/** The Apex sources to look at: all of them, or with `--changed` those in the project's focus. */
+export function apexFilesInFocus(project: Project): string[] {
+  const focus = project.focus;
+  return focus ? apexSourceFiles(project).filter((file) => focus.has(file)) : apexSourceFiles(project);
+}
+
 /**
  * A tool's absolute path as a project-relative path with forward slashes. Java tools may report the canonical path
  * (symlinks resolved, e.g. macOS `/var` -> `/private/var`), so the root is tried as given and as resolved.

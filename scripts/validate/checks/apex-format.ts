@@ -1,7 +1,8 @@
 import { findSyntaxErrors } from '../apex/apex-syntax';
 import { apexFormatVerdicts } from '../apex/format-verdicts';
-import { apexSourceFiles } from '../apex/sources';
+import { apexFilesInFocus, apexSourceFiles } from '../apex/sources';
 import { Check, error, Problem } from '../core/types';
+import { rootFiles } from '../core/cache';
 
 /**
  * Every Apex class and trigger is formatted as Prettier prints it with the project's config (prettier-plugin-apex).
@@ -11,9 +12,23 @@ export const apexFormatCheck: Check = {
   id: 'apex-format',
   title: 'Apex classes and triggers are formatted by Prettier (prettier-plugin-apex)',
   basis: 'house-policy',
+  focusAware: true,
+  inputs: (project) => [
+    ...apexSourceFiles(project),
+    ...rootFiles(
+      project,
+      'sfdx-project.json',
+      '.forceignore',
+      '.prettier',
+      '.gitignore',
+      '.editorconfig',
+      'prettier.config',
+      'package.json'
+    )
+  ],
   prerequisites: ['apex-syntax'],
   async run(project) {
-    const files = apexSourceFiles(project);
+    const files = apexFilesInFocus(project);
     const verdicts = await apexFormatVerdicts(project);
     const problems: Problem[] = [];
     // A file that parses but that Prettier could not format (a broken config, a missing plugin) says the same thing

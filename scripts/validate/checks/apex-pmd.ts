@@ -1,23 +1,19 @@
-import {
-  CodeAnalyzer,
+import type {
   CodeAnalyzerConfig,
   EngineLogEvent,
-  EventType,
   LogEvent,
-  LogLevel,
   RuleSelection,
   Violation
 } from '@salesforce/code-analyzer-core';
-import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
-import * as regexEngine from '@salesforce/code-analyzer-regex-engine';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findJava, JAVA_MISSING_MESSAGE, withShortRunJvmFlags } from '../apex/java';
 import { failsGate, SELECTED_RULES } from '../apex/pmd-rules';
-import { apexSourceFiles, toProjectPath } from '../apex/sources';
+import { apexFilesInFocus, apexSourceFiles, toProjectPath } from '../apex/sources';
 import { Project } from '../core/project';
 import { Check, error, Problem, warning } from '../core/types';
+import { rootFiles } from '../core/cache';
 
 /**
  * Security, governor-limit and test rules of Salesforce Code Analyzer v5 (PMD 7 and the regex engine), run as
@@ -28,9 +24,14 @@ export const apexPmdCheck: Check = {
   id: 'apex-pmd',
   title: 'Apex passes the selected Code Analyzer (PMD) security, limits and test rules',
   basis: 'house-policy',
+  focusAware: true,
+  inputs: (project) => [
+    ...apexSourceFiles(project),
+    ...rootFiles(project, 'sfdx-project.json', '.forceignore', 'code-analyzer')
+  ],
   prerequisites: ['apex-syntax'],
   async run(project) {
-    const files = apexSourceFiles(project);
+    const files = apexFilesInFocus(project);
     if (files.length === 0) {
       return { filesSeen: 0, problems: [] };
     }
@@ -53,8 +54,17 @@ export const apexPmdCheck: Check = {
 };
 
 async function analyze(project: Project, files: string[], java: string, workingFolder: string): Promise<Problem[]> {
+  // Code Analyzer and its engines take ~0.5 s to load: only when the check runs (not on a cached run).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const core = require('@salesforce/code-analyzer-core') as typeof import('@salesforce/code-analyzer-core');
+  const pmdEngine =
+    require('@salesforce/code-analyzer-pmd-engine') as typeof import('@salesforce/code-analyzer-pmd-engine');
+  const regexEngine =
+    require('@salesforce/code-analyzer-regex-engine') as typeof import('@salesforce/code-analyzer-regex-engine');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { EventType, LogLevel } = core;
   const problems: Problem[] = [];
-  const analyzer = new CodeAnalyzer(analyzerConfig(project, java, workingFolder));
+  const analyzer = new core.CodeAnalyzer(analyzerConfig(core, project, java, workingFolder));
   // PMD reports a file it cannot parse as an error-level log event, not as a violation: such a file would
   // otherwise pass every rule unchecked.
   const onLog = (event: LogEvent | EngineLogEvent): void => {
@@ -89,14 +99,19 @@ async function analyze(project: Project, files: string[], java: string, workingF
   return problems;
 }
 
-function analyzerConfig(project: Project, java: string, workingFolder: string): CodeAnalyzerConfig {
+function analyzerConfig(
+  core: typeof import('@salesforce/code-analyzer-core'),
+  project: Project,
+  java: string,
+  workingFolder: string
+): CodeAnalyzerConfig {
   const raised: Record<string, Record<string, { severity: number }>> = {};
   for (const rule of SELECTED_RULES) {
     if (rule.raiseTo !== undefined) {
       raised[rule.engine] = { ...raised[rule.engine], [rule.name]: { severity: rule.raiseTo } };
     }
   }
-  return CodeAnalyzerConfig.fromObject(
+  return core.CodeAnalyzerConfig.fromObject(
     {
       engines: {
         pmd: { java_command: java, rule_languages: ['apex'] },

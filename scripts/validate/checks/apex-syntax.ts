@@ -1,7 +1,8 @@
 import { findSyntaxErrors, nativeParserAvailable } from '../apex/apex-syntax';
 import { apexFormatVerdicts } from '../apex/format-verdicts';
-import { apexSourceFiles } from '../apex/sources';
+import { apexFilesInFocus, apexSourceFiles } from '../apex/sources';
 import { Check, error, Problem } from '../core/types';
+import { rootFiles } from '../core/cache';
 
 /**
  * Every Apex class and trigger parses with Salesforce's own grammar (jorje, the native parser shipped with
@@ -14,8 +15,22 @@ export const apexSyntaxCheck: Check = {
   id: 'apex-syntax',
   title: "Apex classes and triggers parse with Salesforce's grammar (jorje)",
   basis: 'deploy-fact',
+  focusAware: true,
+  inputs: (project) => [
+    ...apexSourceFiles(project),
+    ...rootFiles(
+      project,
+      'sfdx-project.json',
+      '.forceignore',
+      '.prettier',
+      '.gitignore',
+      '.editorconfig',
+      'prettier.config',
+      'package.json'
+    )
+  ],
   async run(project) {
-    const files = apexSourceFiles(project);
+    const files = apexFilesInFocus(project);
     if (files.length === 0) {
       return { filesSeen: 0, problems: [] };
     }

@@ -6,6 +6,7 @@ import { asCompileError } from '../apex/compile-facts';
 import { Project } from '../core/project';
 import { Check, error, Problem, warning } from '../core/types';
 import { WELL_FORMED_METADATA } from './metadata-xml';
+import { packageInputs } from '../core/cache';
 
 /**
  * apex-ls's exit codes (CheckForIssues.scala): 0 no error-level issue, 4 at least one, 1 bad arguments,
@@ -48,6 +49,7 @@ export const apexTypesCheck: Check = {
   id: 'apex-types',
   title: 'Apex compiles against the project metadata and standard SObjects (apex-ls)',
   basis: 'deploy-fact',
+  inputs: packageInputs,
   prerequisites: ['apex-syntax', WELL_FORMED_METADATA],
   async run(project) {
     const files = apexSourceFiles(project);

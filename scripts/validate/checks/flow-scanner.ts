@@ -1,6 +1,7 @@
 import { parse, scan } from '@flow-scanner/lightning-flow-scanner-core';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
+import { rootFiles } from '../core/cache';
 
 /**
  * The rule selection of lightning-flow-scanner, with what a violation means for this project.
@@ -47,6 +48,10 @@ export const flowScannerCheck: Check = {
   id: 'flow-scanner',
   title: 'flows follow the selected lightning-flow-scanner rules',
   basis: 'house-policy',
+  inputs: (project) => [
+    ...project.packageFilesEndingWith('.flow-meta.xml'),
+    ...rootFiles(project, 'sfdx-project.json', '.forceignore')
+  ],
   async run(project: Project): Promise<CheckOutcome> {
     const files = project.packageFilesEndingWith('.flow-meta.xml');
     if (files.length === 0) {

@@ -41,11 +41,14 @@ export const metadataXmlCheck: Check = {
   title:
     'every -meta.xml is well-formed and matches the Metadata API types: elements, values, order, required elements',
   basis: 'deploy-fact',
+  focusAware: true,
   async run(project: Project) {
-    const files = [
+    const all = [
       ...project.packageFilesEndingWith('-meta.xml'),
       ...project.separatelyDeployedFiles().filter((file) => file.endsWith('-meta.xml'))
     ];
+    const focus = project.focus;
+    const files = focus ? all.filter((file) => focus.has(file)) : all;
     const problems = files.flatMap((file) => checkMetadataFile(file, project.read(file)));
     return { filesSeen: files.length, problems };
   }

@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { ComponentSet, MetadataConverter, RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
+import type { RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
+import { conversionInputs } from '../core/cache';
 
 /**
  * What `sf project deploy start` would do with the package directories, offline: source-deploy-retrieve (the library
@@ -15,6 +16,7 @@ export const packagingCheck: Check = {
   id: 'packaging',
   title: 'every source file resolves to a component and the project converts to Metadata API format',
   basis: 'deploy-fact',
+  inputs: conversionInputs,
   async run(project: Project): Promise<CheckOutcome> {
     const files = project.packageFiles();
     if (project.packageDirs.length === 0) {
@@ -47,14 +49,15 @@ export const packagingCheck: Check = {
  */
 function resolveComponents(project: Project, problems: Problem[]): SourceComponent[] {
   try {
-    return ComponentSet.fromSource({ fsPaths: project.packageDirs.map((dir) => project.abs(dir)) })
+    return sdr()
+      .ComponentSet.fromSource({ fsPaths: project.packageDirs.map((dir) => project.abs(dir)) })
       .getSourceComponents()
       .toArray();
   } catch {
     const byKey = new Map<string, SourceComponent>();
     for (const file of project.packageFiles()) {
       try {
-        for (const component of ComponentSet.fromSource(project.abs(file)).getSourceComponents()) {
+        for (const component of sdr().ComponentSet.fromSource(project.abs(file)).getSourceComponents()) {
           byKey.set(
             `${component.type.name}:${component.fullName}:${component.xml ?? component.content ?? ''}`,
             component
@@ -74,15 +77,29 @@ function componentFiles(component: SourceComponent): string[] {
   return [...own, ...component.getChildren().flatMap((child) => componentFiles(child))];
 }
 
-const registry = new RegistryAccess();
+/** source-deploy-retrieve takes ~0.5 s to load: only when the check runs (not on a cached run). */
+function sdr(): typeof import('@salesforce/source-deploy-retrieve') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@salesforce/source-deploy-retrieve') as typeof import('@salesforce/source-deploy-retrieve');
+}
+
+let sharedRegistry: RegistryAccess | undefined;
+function registry(): RegistryAccess {
+  sharedRegistry ??= new (sdr().RegistryAccess)();
+  return sharedRegistry;
+}
 
 /** The folder names metadata types live in (classes, objects, lwc, flows, ...), as the CLI's registry lists them. */
-const METADATA_FOLDERS: ReadonlySet<string> = new Set(
-  Object.values(registry.getRegistry().types)
-    .flatMap((type) => [type, ...Object.values(type.children?.types ?? {})])
-    .map((type) => type.directoryName)
-    .filter((name): name is string => Boolean(name))
-);
+let metadataFolders: ReadonlySet<string> | undefined;
+function METADATA_FOLDERS(): ReadonlySet<string> {
+  metadataFolders ??= new Set(
+    Object.values(registry().getRegistry().types)
+      .flatMap((type) => [type, ...Object.values(type.children?.types ?? {})])
+      .map((type) => type.directoryName)
+      .filter((name): name is string => Boolean(name))
+  );
+  return metadataFolders;
+}
 
 /**
  * A file no component claims. In a metadata folder, or named like metadata, it was meant to deploy and would be
@@ -94,8 +111,8 @@ function uncoveredProblem(project: Project, file: string): Problem {
   const extension = /\.([^./]+)$/.exec(file)?.[1];
   const looksLikeMetadata =
     file.endsWith('-meta.xml') ||
-    folders.some((folder) => METADATA_FOLDERS.has(folder)) ||
-    (extension !== undefined && registry.getTypeBySuffix(extension) !== undefined);
+    folders.some((folder) => METADATA_FOLDERS().has(folder)) ||
+    (extension !== undefined && registry().getTypeBySuffix(extension) !== undefined);
   if (looksLikeMetadata) {
     return error(file, uncoveredMessage(project, file));
   }
@@ -108,7 +125,7 @@ function uncoveredProblem(project: Project, file: string): Problem {
 function uncoveredMessage(project: Project, file: string): string {
   const prefix = 'not part of any metadata component, so sf would silently leave it out of a deploy';
   const extension = /\.([^./]+)$/.exec(file)?.[1];
-  const sourceType = extension && !file.endsWith('-meta.xml') ? registry.getTypeBySuffix(extension) : undefined;
+  const sourceType = extension && !file.endsWith('-meta.xml') ? registry().getTypeBySuffix(extension) : undefined;
   // A type bound to its folder (e.g. .xml under emailservices/) only counts there; others (.cls) live in any folder.
   const inItsFolder =
     sourceType && (!sourceType.strictDirectoryName || sourceType.directoryName === basename(dirname(file)));
@@ -150,13 +167,17 @@ function bundleProblems(project: Project, component: SourceComponent): Problem[]
 }
 
 async function convertProblems(project: Project, components: SourceComponent[]): Promise<Problem[]> {
-  const set = new ComponentSet(components);
+  const set = new (sdr().ComponentSet)(components);
   // An explicit version keeps SDR from looking up the newest API version over the network.
   set.sourceApiVersion = project.sourceApiVersion ?? '65.0';
   set.apiVersion = set.sourceApiVersion;
   const outputDirectory = mkdtempSync(join(tmpdir(), 'gate-mdapi-'));
   try {
-    await new MetadataConverter().convert(set, 'metadata', { type: 'directory', outputDirectory, genUniqueDir: false });
+    await new (sdr().MetadataConverter)().convert(set, 'metadata', {
+      type: 'directory',
+      outputDirectory,
+      genUniqueDir: false
+    });
     return existsSync(join(outputDirectory, 'package.xml'))
       ? []
       : [error('sfdx-project.json', 'conversion to Metadata API format wrote no package.xml')];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { runCommand } from '../../lib/run-command';
 import { Check, CheckOutcome, error, Problem } from '../core/types';
 import { Project } from '../core/project';
+import { inputsMatching } from '../core/cache';
 
 /** The compiler of the gate's own TypeScript install (pinned in package.json). */
 const TSC = require.resolve('typescript/bin/tsc');
@@ -11,6 +12,7 @@ export const typescriptCheck: Check = {
   id: 'typescript',
   title: 'scripts and their tests type-check with tsc --noEmit (strict)',
   basis: 'house-policy',
+  inputs: (project) => inputsMatching(project, /\.ts$/, 'tsconfig', 'package.json'),
   runsWithoutProject: true,
   async run(project: Project): Promise<CheckOutcome> {
     const files = [...project.filesUnder('scripts'), ...project.filesUnder('test')].filter(

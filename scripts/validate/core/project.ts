@@ -21,8 +21,15 @@ export class Project {
   private packageFileList: string[] | undefined;
   private readonly memos = new Map<string, unknown>();
 
-  constructor(root: string) {
+  /**
+   * `--changed`: the changed files and the files that depend on them. Checks that support it look only at these;
+   * undefined means the whole project.
+   */
+  readonly focus: ReadonlySet<string> | undefined;
+
+  constructor(root: string, focus?: ReadonlySet<string>) {
     this.root = resolve(root);
+    this.focus = focus;
     const config = readProjectConfig(root);
     this.packageDirs = config.packageDirs;
     this.sourceApiVersion = config.sourceApiVersion;

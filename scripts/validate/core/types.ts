@@ -33,6 +33,12 @@ export interface Prerequisite {
   what: string;
 }
 
+/** What a check reads: files whose content matters, and files whose mere presence (name) matters. */
+export interface CheckInputs {
+  contents: string[];
+  names: string[];
+}
+
 /** One independent check of the offline gate. */
 export interface Check {
   /** Short id used by `--only` and in the summary table, e.g. `metadata-xml`. */
@@ -48,6 +54,13 @@ export interface Check {
   prerequisites?: Array<string | Prerequisite>;
   /** Runs even when sfdx-project.json does not load (the check reads no package directory). */
   runsWithoutProject?: boolean;
+  /**
+   * The project files whose content decides the outcome, for the outcome cache (default: every project file). Tools
+   * and the gate's own code are part of every key anyway.
+   */
+  inputs?(project: import('./project').Project): string[] | CheckInputs;
+  /** With `--changed`, the check looks only at the changed files and their dependents (its outcome is partial). */
+  focusAware?: boolean;
   run(project: import('./project').Project): Promise<CheckOutcome>;
 }
 

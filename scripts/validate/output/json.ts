@@ -18,6 +18,7 @@ export function formatJson(report: GateReport): string {
         title: check.title,
         basis: check.basis,
         ...(check.skipped ? { skipped: check.skipped } : {}),
+        ...(check.cached ? { cached: true } : {}),
         filesSeen: check.filesSeen,
         errors: check.problems.filter((problem) => problem.severity === 'error').length,
         warnings: check.problems.filter((problem) => problem.severity === 'warning').length,

@@ -1,5 +1,5 @@
 import type { CheckReport, GateReport } from '../gate';
-import { basisOf, Problem } from '../core/types';
+import { Problem } from '../core/types';
 
 /** `1 error`, `2 errors`. */
 export function plural(count: number, noun: string): string {
@@ -23,7 +23,7 @@ export function formatText(report: GateReport): string {
           String(check.filesSeen),
           String(count(check, 'error')),
           String(count(check, 'warning')),
-          check.seconds.toFixed(2)
+          check.cached ? 'cached' : check.seconds.toFixed(2)
         ]
   );
   rows.push([
@@ -88,11 +88,6 @@ export function verdict(report: GateReport): string {
   return report.errorCount === 0
     ? `validate${scope}: passed (${plural(report.warningCount, 'warning')}${skippedNote}) in ${report.seconds.toFixed(1)} s`
     : `validate${scope}: FAILED with ${plural(report.errorCount, 'error')} and ${plural(report.warningCount, 'warning')}${skippedNote}`;
-}
-
-/** The basis of one problem of a check, as printed in the machine formats. */
-export function problemBasis(check: CheckReport, problem: Problem): string {
-  return basisOf(problem, check);
 }
 
 function count(check: CheckReport, severity: Problem['severity']): number {

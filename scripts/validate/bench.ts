@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatUsage, parseFlags } from '../lib/args';
+import { runMain, UsageError } from '../lib/cli';
+import { projectCacheDir } from './core/cache';
+import { Project } from './core/project';
+import { assertSfdxProject } from './index';
+
+const FLAGS = {
+  root: { kind: 'string', valueName: 'DIR', description: 'the SFDX project to measure (default: this one)' },
+  help: { kind: 'boolean', description: 'print this text' }
+} as const;
+
+const USAGE = formatUsage(
+  'npm run bench:validate -- [--root DIR]',
+  'Times npm run validate on a throw-away git copy of the project: cold (empty cache), warm (nothing changed) and ' +
+    '--changed after a one-class change. The project itself is never written to.',
+  FLAGS
+);
+
+const REPO = join(__dirname, '..', '..');
+/** Files that are no part of a run: installed packages, VCS data, CLI state. */
+const LEFT_OUT = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage']);
+
+interface Timing {
+  run: string;
+  seconds: number;
+  exitCode: number;
+  verdict: string;
+}
+
+async function main(): Promise<number> {
+  const flags = parseFlags(process.argv.slice(2), FLAGS, USAGE);
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const source = resolve(flags.root ?? process.cwd());
+  assertSfdxProject(source);
+  const copy = mkdtempSync(join(tmpdir(), `bench-${basename(source)}-`));
+  try {
+    cpSync(source, copy, { recursive: true, filter: (path) => !LEFT_OUT.has(basename(path)) });
+    // The project's own tools (its ESLint config's plugins) resolve from its node_modules: link, never copy.
+    if (existsSync(join(source, 'node_modules'))) {
+      symlinkSync(join(source, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    }
+    git(copy, 'init', '-q');
+    git(copy, 'add', '-A');
+    git(copy, 'commit', '-qm', 'bench');
+    const apexClass = new Project(copy).packageFilesEndingWith('.cls')[0];
+    if (!apexClass) {
+      throw new UsageError(`${source} has no Apex class to change for the --changed run`);
+    }
+    const timings = [timeValidate(copy, 'cold (empty cache)', []), timeValidate(copy, 'warm (nothing changed)', [])];
+    appendFileSync(join(copy, apexClass), '\n// changed by bench:validate\n');
+    timings.push(timeValidate(copy, `--changed (${basename(apexClass)} edited)`, ['--changed']));
+    process.stdout.write(`${formatTimings(source, timings)}\n`);
+    return 0;
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(projectCacheDir(copy), { recursive: true, force: true });
+  }
+}
+
+/** One `npm run validate` as a user runs it (a new process, Node 22 from the install first on PATH), timed. */
+function timeValidate(root: string, run: string, args: string[]): Timing {
+  process.stderr.write(`bench: ${run}...\n`);
+  const started = performance.now();
+  const result = spawnSync(
+    join(REPO, 'node_modules', '.bin', 'ts-node'),
+    ['--transpile-only', join(REPO, 'scripts', 'validate', 'index.ts'), '--root', root, ...args],
+    {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${join(REPO, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` }
+    }
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const verdict = result.stdout.trim().split('\n').pop() ?? '';
+  return { run, seconds, exitCode: result.status ?? 1, verdict };
+}
+
+function formatTimings(source: string, timings: Timing[]): string {
+  const [cold, warm, changed] = timings;
+  const width = Math.max(...timings.map((timing) => timing.run.length));
+  return [
+    `npm run validate on ${source} (a git copy; wall seconds of the whole process)`,
+    ...timings.map(
+      (timing) => `  ${timing.run.padEnd(width)}  ${timing.seconds.toFixed(1).padStart(6)} s   ${timing.verdict}`
+    ),
+    `  warm: ${warm.seconds.toFixed(1)} s (target under 3 s); --changed: ${((changed.seconds / cold.seconds) * 100).toFixed(0)}% of cold (target under 20%)`
+  ].join('\n');
+}
+
+function git(cwd: string, ...args: string[]): void {
+  const result = spawnSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=bench', ...args], {
+    cwd,
+    encoding: 'utf8'
+  });
+  if (result.status !== 0) {
+    throw new Error(`git ${args[0]} failed: ${result.stderr.trim()}`);
+  }
+}
+
+if (require.main === module) {
+  runMain(main);
+}
