@@ -35,6 +35,37 @@ describe('apex-syntax', () => {
     ]);
   });
 
+  test('reports a declaration without its semicolon at its own line, past the ApexDoc that follows it', async () => {
+    fixture.replace(
+      DEFAULTS,
+      'public with sharing class InvoiceDefaults {\n',
+      "public with sharing class InvoiceDefaults {\n  private static final String DRAFT = 'Draft' // no semicolon\n"
+    );
+
+    const outcome = await run();
+
+    // jorje stops at `public` on line 10, after the five-line ApexDoc comment; the `;` belongs on line 5.
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        file: DEFAULTS,
+        line: 5,
+        severity: 'error',
+        message: "Apex syntax error: Unexpected token 'public' on line 10: is a ';' missing at the end of line 5?"
+      })
+    ]);
+  });
+
+  test('keeps the line of an unexpected token when the code before it ends a statement', async () => {
+    fixture.replace(DEFAULTS, "invoice.Status__c = 'Draft';", "invoice.Status__c = 'Draft';\n        ) ;");
+
+    const outcome = await run();
+
+    expect(outcome.problems[0]).toEqual(
+      expect.objectContaining({ file: DEFAULTS, line: 13, message: expect.stringMatching(/^Apex syntax error: /) })
+    );
+    expect(outcome.problems[0].message).not.toMatch(/missing at the end/);
+  });
+
   test('reports a syntax error in a trigger', async () => {
     fixture.replace(TRIGGER, 'InvoiceDefaults.apply(Trigger.new);', 'InvoiceDefaults.apply(Trigger.new;');
 

@@ -38,10 +38,11 @@ export async function findSyntaxErrors(source: string): Promise<ApexSyntaxError[
   for (const parseError of parseErrors) {
     const message = field(parseError, 'message');
     const reportedLine = firstLine(parseError);
-    const syntaxError = {
-      line: isMissingToken(parseError) ? lineBeforeToken(source, reportedLine, firstColumn(parseError)) : reportedLine,
-      message: typeof message === 'string' ? message.replace(/\.$/, '') : 'the Apex parser rejected this file'
-    };
+    const text = typeof message === 'string' ? message.replace(/\.$/, '') : 'the Apex parser rejected this file';
+    const codeLine = lineBeforeToken(source, reportedLine, firstColumn(parseError));
+    const syntaxError = isMissingToken(parseError)
+      ? { line: codeLine, message: text }
+      : unterminatedStatement(source, text, reportedLine, codeLine);
     // jorje may report the same error more than once while it recovers.
     found.set(`${syntaxError.line}:${syntaxError.message}`, syntaxError);
   }
@@ -55,25 +56,94 @@ function isMissingToken(parseError: unknown): boolean {
 }
 
 /**
+ * jorje's "Unexpected token 'x'" at the start of a line whose previous code ends like a statement that was not
+ * closed (a name, a literal, `)` or `]`): the mistake is most likely a `;` missing at the end of that earlier line, so
+ * the error is reported there and says so. Otherwise the token's own line stands.
+ */
+function unterminatedStatement(
+  source: string,
+  message: string,
+  tokenLine: number | undefined,
+  codeLine: number | undefined
+): ApexSyntaxError {
+  if (
+    tokenLine === undefined ||
+    codeLine === undefined ||
+    codeLine === tokenLine ||
+    !/^Unexpected token/.test(message)
+  ) {
+    return { line: tokenLine, message };
+  }
+  const previousCode = codeOnly(source.split(/\r?\n/))[codeLine - 1].trimEnd();
+  if (!/[\w')\]]$/.test(previousCode)) {
+    return { line: tokenLine, message };
+  }
+  return {
+    line: codeLine,
+    message: `${message} on line ${tokenLine}: is a ';' missing at the end of line ${codeLine}?`
+  };
+}
+
+/**
  * The line of the last code before the token at `line`:`column` (1-based): the line where a missing `;` or `)`
- * belongs. Blank lines and `//` comment tails are passed over. Falls back to `line`.
+ * belongs. Blank lines and comments (`//` tails and `/* ... *\/` blocks such as ApexDoc) are passed over. Falls back
+ * to `line`.
  */
 function lineBeforeToken(source: string, line: number | undefined, column: number | undefined): number | undefined {
   if (line === undefined || column === undefined) {
     return line;
   }
-  const lines = source.split(/\r?\n/);
-  const beforeToken = (lines[line - 1] ?? '').slice(0, column - 1).replace(/\/\/.*$/, '');
-  if (beforeToken.trim() !== '') {
+  const code = codeOnly(source.split(/\r?\n/));
+  if ((code[line - 1] ?? '').slice(0, column - 1).trim() !== '') {
     return line;
   }
   for (let index = line - 2; index >= 0; index--) {
-    const code = lines[index].replace(/\/\/.*$/, '').trim();
-    if (code !== '' && !code.startsWith('*') && !code.endsWith('*/')) {
+    if (code[index].trim() !== '') {
       return index + 1;
     }
   }
   return line;
+}
+
+/**
+ * The lines with their comments blanked out, so each keeps its length and number. Apex strings are single-quoted
+ * with backslash escapes; comment markers inside them are text.
+ */
+function codeOnly(lines: string[]): string[] {
+  let inBlockComment = false;
+  return lines.map((line) => {
+    let code = '';
+    let inString = false;
+    for (let index = 0; index < line.length; index++) {
+      const character = line[index];
+      const pair = line.slice(index, index + 2);
+      if (inBlockComment) {
+        if (pair === '*/') {
+          inBlockComment = false;
+          index++;
+          code += ' ';
+        }
+        code += ' ';
+      } else if (inString) {
+        code += character;
+        if (character === '\\') {
+          code += line[index + 1] ?? '';
+          index++;
+        } else if (character === "'") {
+          inString = false;
+        }
+      } else if (pair === '//') {
+        break;
+      } else if (pair === '/*') {
+        inBlockComment = true;
+        code += ' ';
+      } else {
+        inString = character === "'";
+        code += character;
+      }
+    }
+    return code;
+  });
 }
 
 /** Whether this platform has the native parser, i.e. whether a syntax verdict is possible at all. */
