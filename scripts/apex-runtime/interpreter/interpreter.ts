@@ -394,6 +394,8 @@ export class Interpreter implements EqualityHooks {
       if (a instanceof ApexObject && a.exception) cause = a;
       else if (a !== null && a !== undefined) message = apexToString(a);
     }
+    // an AuraHandledException's getMessage() is "Script-thrown exception" until setMessage() (Apex Reference Guide)
+    if (obj.cls.lname === "system.aurahandledexception") message = "Script-thrown exception";
     obj.exception = { message, cause, line, stack: this.stackTrace() };
   }
 
@@ -1348,7 +1350,7 @@ export class Interpreter implements EqualityHooks {
     if (n === "id" && typeof v === "string") return this.coerce(v, t, line);
     if (v instanceof ApexObject || v instanceof SObjectValue || typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
       if (!this.isInstance(v, t) && this.isKnownCastTarget(t)) {
-        throw this.exception("System.TypeException", `Invalid conversion from runtime type ${this.typeNameOf(v)} to ${typeRefToString(t)}`, line);
+        throw this.exception("System.TypeException", `Invalid conversion from runtime type ${this.typeNameOf(v)} to ${PRIMITIVE_NAMES[t.n.toLowerCase()] ?? this.canonicalTypeName(t)}`, line);
       }
     }
     if (v instanceof ApexList && n === "list" && t.a) {
@@ -1403,6 +1405,23 @@ ClassInfo.prototype.classesInner = function (this: ClassInfo, lname: string): Cl
     return first ? first.classesInner(rest.join(".")) : undefined;
   }
   return this.inner.get(lname);
+};
+
+/** Built-in type names as the platform prints them, whatever the case they were written in. */
+const PRIMITIVE_NAMES: Record<string, string> = {
+  string: "String",
+  integer: "Integer",
+  long: "Long",
+  decimal: "Decimal",
+  double: "Double",
+  boolean: "Boolean",
+  date: "Date",
+  datetime: "Datetime",
+  time: "Time",
+  id: "Id",
+  blob: "Blob",
+  sobject: "SObject",
+  object: "Object"
 };
 
 function apexEqualsExact(a: Value, b: Value): boolean {

@@ -3,10 +3,10 @@ import type { Interpreter } from "../interpreter/interpreter";
 
 export const STANDARD_EXCEPTIONS = [
   "AssertException",
+  "AuraHandledException",
   "AsyncException",
   "CalloutException",
   "DmlException",
-  "EmailException",
   "FinalException",
   "HandledException",
   "IllegalArgumentException",

@@ -178,17 +178,22 @@ export function jsonSerialize(p: Platform, v: Value, pretty: boolean, suppressNu
 }
 
 function parse(p: Platform, text: string, line: number): unknown {
-  if (text === null || text === undefined) throw p.host.npe(line);
+  if (text === null || text === undefined) throw p.host.exception("System.NullPointerException", "Argument cannot be null.", line);
   try {
     return JSON.parse(text, (_k, val) => val);
   } catch (e) {
-    throw p.host.exception("System.JSONException", `Unexpected character: ${(e as Error).message}`, line);
+    // the platform's parser (Jackson) words these errors; keep its leading phrases, which code matches on
+    const js = (e as Error).message;
+    if (/end of (JSON )?input/i.test(js)) throw p.host.exception("System.JSONException", "Unexpected end-of-input: expected close marker", line);
+    const at = /position (\d+)/.exec(js);
+    const ch = at ? text.charAt(Number(at[1])) : "?";
+    throw p.host.exception("System.JSONException", `Unexpected character ('${ch}' (code ${ch.charCodeAt(0)})): expected a valid value`, line);
   }
 }
 
 /** Numbers keep Apex kinds: whole numbers are Integer (Long when large), others Decimal with their written scale. */
 function parseWithNumbers(p: Platform, text: string, line: number): unknown {
-  if (text === null || text === undefined) throw p.host.npe(line);
+  if (text === null || text === undefined) throw p.host.exception("System.NullPointerException", "Argument cannot be null.", line);
   const marked = text.replace(/("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g, (_m, str: string | undefined, num: string | undefined) =>
     str !== undefined ? str : `{"__num":"${num}"}`
   );
