@@ -67,8 +67,37 @@ export class Database {
     return this.table(obj.describe.name).get(id.slice(0, 15));
   }
 
+  /** Prior states of rows changed since beginJournal(): undoes one failed DML statement without copying the tables. */
+  private journal: Map<string, { object: string; prior: Row | undefined }> | null = null;
+
+  beginJournal(): void {
+    this.journal = new Map();
+  }
+
+  /** Records a row's state before it is changed in place (delete, undelete, field writes). */
+  touch(row: Row): void {
+    const key = row.id.slice(0, 15);
+    if (this.journal && !this.journal.has(key)) this.journal.set(key, { object: row.object, prior: { ...row, fields: new Map(row.fields) } });
+  }
+
+  endJournal(rollback: boolean): void {
+    const journal = this.journal;
+    this.journal = null;
+    if (!rollback || !journal) return;
+    for (const [key, { object, prior }] of journal) {
+      if (prior) this.table(object).set(key, prior);
+      else this.table(object).delete(key);
+    }
+  }
+
   put(row: Row): void {
-    this.table(row.object).set(row.id.slice(0, 15), row);
+    const table = this.table(row.object);
+    const key = row.id.slice(0, 15);
+    if (this.journal && !this.journal.has(key)) {
+      const prior = table.get(key);
+      this.journal.set(key, { object: row.object, prior: prior ? { ...prior, fields: new Map(prior.fields) } : undefined });
+    }
+    table.set(key, row);
   }
 
   /** Objects that hold rows (for cascades: only they can have children). */

@@ -221,6 +221,7 @@ export class Platform {
     this.runAsDepth = 0;
     this.dmlKinds = new Set();
     this.eventBusQueue = [];
+    this.dmlDepth = 0;
   }
 
   snapshot(): DbSnapshot {
@@ -489,11 +490,23 @@ export class Platform {
     }
     this.checkMixedDml(records, line, op);
     if (userMode) this.checkUserModeDml(op, records, line);
-    const before = this.db.snapshot();
-    const results = this.dmlRows(op, records, line, extId);
+    const existedBefore = new Set(records.map((r) => r.get("Id") as string | null).filter((x): x is string => !!x));
+    // nested DML (triggers, flows) joins the outer statement's journal
+    const outermost = this.dmlDepth === 0;
+    if (outermost) this.db.beginJournal();
+    this.dmlDepth++;
+    let results: { id: string | null; errors: DmlError[]; created?: boolean }[];
+    try {
+      results = this.dmlRows(op, records, line, extId);
+    } catch (e) {
+      this.dmlDepth--;
+      if (outermost) this.db.endJournal(true);
+      throw e;
+    }
+    this.dmlDepth--;
     const firstBad = results.findIndex((r) => r.errors.length > 0);
+    if (outermost) this.db.endJournal(firstBad >= 0 && allOrNone);
     if (firstBad >= 0 && allOrNone) {
-      this.db.restore(before);
       const err = results[firstBad].errors[0];
       const exc = this.host.newException(
         "System.DmlException",
@@ -504,7 +517,7 @@ export class Platform {
         .map((r, i) => ({ r, i }))
         .filter(({ r }) => r.errors.length > 0)
         .map(({ r, i }) => ({ code: r.errors[0].code, message: r.errors[0].message, fields: r.errors[0].fields, id: r.id, index: i }));
-      if (op === "insert") for (const rec of records) if (!before.tables.get(rec.type.toLowerCase())?.has(String(rec.get("Id")).slice(0, 15))) rec.fields.delete("id");
+      if (op === "insert") for (const rec of records) if (!existedBefore.has(rec.get("Id") as string)) rec.fields.delete("id");
       throw new ApexThrown(exc);
     }
     return results;
@@ -623,6 +636,7 @@ export class Platform {
       records.forEach((r, i) => {
         if (!ok(i)) return;
         const row = this.db.byId(r.get("Id") as string)!;
+        this.db.touch(row);
         row.deleted = false;
         row.fields.set("isdeleted", false);
       });
@@ -692,6 +706,7 @@ export class Platform {
   }
 
   private pending: Row[] = [];
+  private dmlDepth = 0;
 
   /**
    * A new ContentVersion without ContentDocumentId creates its ContentDocument and links it to its owner, and to
@@ -875,6 +890,7 @@ export class Platform {
   }
 
   private deleteCascade(row: Row): void {
+    this.db.touch(row);
     row.deleted = true;
     row.fields.set("isdeleted", true);
     for (const obj of this.db.objectsWithRows().map((o) => this.schema.object(o)!)) {
