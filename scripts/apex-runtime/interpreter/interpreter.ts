@@ -301,8 +301,8 @@ export class Interpreter implements EqualityHooks {
   /** Calls `name` on a user object with virtual dispatch; NOT_FOUND when the class chain has no such method. */
   callObjectMethod(obj: ApexObject, name: string, args: Value[], line: number): Value | typeof NOT_FOUND {
     if (obj.native?.stubProvider) return this.callStub(obj, name, args, line);
-    const found = this.findMethod(obj.cls, name, args, false);
-    if (found) return this.invoke(found.cls, found.m, obj, args, line);
+    const found = this.findMethod(obj.cls, name, args, false) ?? this.findMethod(obj.cls, name, args, true);
+    if (found) return this.invoke(found.cls, found.m, found.m.mods.includes("static") ? null : obj, args, line);
     return NOT_FOUND;
   }
 

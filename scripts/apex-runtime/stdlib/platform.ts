@@ -1191,6 +1191,7 @@ export class Platform {
   /** Custom metadata (getAll, getInstance) and custom setting (getOrgDefaults, getInstance, getValues) statics. */
   private sobjectStatic(object: string, m: string, a: Value[], line: number): Value {
     const schemaObj = this.schema.object(object)!;
+    if (m === "getsobjecttype") return this.host.sobjectTypeToken(schemaObj.describe.name);
     const rows = this.db.rows(object).filter((r) => !r.deleted);
     const kind = schemaObj.describe.kind;
     if (kind === "customMetadata") {
