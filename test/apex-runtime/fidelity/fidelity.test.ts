@@ -52,12 +52,77 @@ describe("apex runtime fidelity", () => {
         TimeZoneSidKey = 'GMT', UserRoleId = null);
       insert new PermissionSetAssignment(AssigneeId = UserInfo.getUserId(), PermissionSetId = null);
     }
+    // "Decimal Class": setScale rounds half-even by default
+    @IsTest static void decimalSetScaleHalfEven() {
+      Assert.areEqual(2.4, 2.45.setScale(1)); Assert.areEqual(2.6, 2.55.setScale(1));
+      Assert.areEqual('2.50', String.valueOf(2.5.setScale(2)));
+    }
+    // "Maps": String keys are case-sensitive; Ids are the same key in 15 and 18 characters
+    @IsTest static void mapKeys() {
+      Map<String, Integer> m = new Map<String, Integer>{ 'a' => 1 };
+      Assert.isNull(m.get('A'));
+      insert new Account(Name = 'K');
+      Id id18 = [SELECT Id FROM Account LIMIT 1].Id;
+      Map<Id, String> byId = new Map<Id, String>{ id18 => 'x' };
+      Assert.areEqual('x', byId.get(String.valueOf(id18).left(15)));
+    }
+    // "Triggers and Order of Execution": DML inside a failed savepoint is rolled back
+    @IsTest static void savepointRollback() {
+      Savepoint sp = Database.setSavepoint();
+      insert new Account(Name = 'Gone');
+      Database.rollback(sp);
+      Assert.areEqual(0, [SELECT COUNT() FROM Account]);
+    }
+    // "DML": allOrNone=false saves the good rows and reports the bad ones
+    @IsTest static void partialSuccess() {
+      List<Database.SaveResult> rs = Database.insert(new List<Account>{ new Account(Name = 'ok'), new Account() }, false);
+      Assert.isTrue(rs[0].isSuccess()); Assert.isFalse(rs[1].isSuccess());
+      Assert.areEqual(StatusCode.REQUIRED_FIELD_MISSING, rs[1].getErrors()[0].getStatusCode());
+      Assert.areEqual(1, [SELECT COUNT() FROM Account]);
+    }
+    // "Classes": a failed cast names the runtime type
+    @IsTest static void castFails() {
+      try { Object o = 'text'; Integer i = (Integer) o; Assert.fail('cast passed'); }
+      catch (TypeException e) { Assert.areEqual('Invalid conversion from runtime type String to Integer', e.getMessage()); }
+    }
+    // "Using the runAs Method": setup and non-setup DML may mix inside runAs
+    @IsTest static void runAsAllowsMixedDml() {
+      insert new Account(Name = 'A');
+      System.runAs(new User(Id = UserInfo.getUserId())) {
+        Profile p = [SELECT Id FROM Profile WHERE Name = 'Standard User'];
+        insert new User(LastName = 'y', Username = 'y@example.com.fidelity', Email = 'y@example.com', Alias = 'y',
+          ProfileId = p.Id, EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US',
+          TimeZoneSidKey = 'GMT');
+      }
+      Assert.areEqual(1, [SELECT COUNT() FROM User WHERE Username = 'y@example.com.fidelity']);
+    }
+    // "Test.startTest/stopTest": queued Queueable work runs at stopTest
+    public class Job implements Queueable { public void execute(QueueableContext c) { insert new Account(Name = 'async'); } }
+    @IsTest static void asyncRunsAtStopTest() {
+      Test.startTest();
+      System.enqueueJob(new Job());
+      Assert.areEqual(0, [SELECT COUNT() FROM Account]);
+      Test.stopTest();
+      Assert.areEqual(1, [SELECT COUNT() FROM Account WHERE Name = 'async']);
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
 
   it("passes what the platform passes", () => {
-    for (const m of ["stringEqualityIgnoresCase", "integerDivisionTruncates", "nullComparisonIsFalse", "requiredFieldMissing"]) {
+    for (const m of [
+      "stringEqualityIgnoresCase",
+      "integerDivisionTruncates",
+      "nullComparisonIsFalse",
+      "requiredFieldMissing",
+      "decimalSetScaleHalfEven",
+      "mapKeys",
+      "savepointRollback",
+      "partialSuccess",
+      "castFails",
+      "runAsAllowsMixedDml",
+      "asyncRunsAtStopTest"
+    ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, "PASS", undefined]);
     }
   });
