@@ -27,6 +27,7 @@ import type { SecurityModel, UserAccess } from "../security";
 import { evaluateSoql, parseSoql, SoqlQueryError, SoqlUnsupportedError, type SoqlQuery } from "../soql";
 import { Database, storeValue, type DbSnapshot, type DmlError, type Row } from "../db/database";
 import { evaluateFormula, FormulaUnsupported } from "../db/formula";
+import { nextFireTime } from "../db/cron";
 import { FlowRunner } from "../db/flow-runner";
 import type { RecordFlow } from "../db/flows";
 import { makeSoqlHost } from "../db/soql-host";
@@ -660,7 +661,7 @@ export class Platform {
         if (!existing && f.calculated) continue;
         fields.set(k, storeValue(f, slot.value));
       }
-      const error = this.validateRow(objName, fields, !existing, i);
+      const error = this.validateRow(objName, fields, !existing, i, callerRecords[i] ? new Set(callerRecords[i].fields.keys()) : undefined);
       if (error) {
         fail(i, error.code, error.message, error.fields);
         savedIds.push(null);
@@ -793,15 +794,21 @@ export class Platform {
     return f.caseSensitive ? s : s.toLowerCase();
   }
 
-  private validateRow(objName: string, fields: Map<string, Value>, isInsert: boolean, index: number): DmlError | null {
+  private validateRow(objName: string, fields: Map<string, Value>, isInsert: boolean, index: number, setByCaller?: Set<string>): DmlError | null {
     void index;
     const obj = this.schema.object(objName)!;
     const missing: string[] = [];
     for (const f of obj.fields) {
       const key = f.name.toLowerCase();
       const v = fields.get(key);
-      if (isInsert && f.requiredOnCreate && (v === null || v === undefined || v === "") && f.defaultValue === undefined && !f.defaultFormula) {
+      const blankValue = v === null || v === undefined || v === "";
+      if (isInsert && f.requiredOnCreate && blankValue && f.defaultValue === undefined && !f.defaultFormula) {
         if (!(f.type === "BOOLEAN")) missing.push(f.name);
+        continue;
+      }
+      // an update that blanks a required field fails the same way
+      if (!isInsert && blankValue && f.requiredOnCreate && f.type !== "BOOLEAN" && setByCaller?.has(key)) {
+        missing.push(f.name);
         continue;
       }
       if (v === null || v === undefined) continue;
@@ -1332,6 +1339,7 @@ export class Platform {
   }
 
   private insertCron(name: string, expression: string): string {
+    const nextFire = nextFireTime(expression, this.now());
     const cron = this.schema.object("CronTrigger");
     if (!cron) return to18("08e000000000000");
     const id = this.db.newId(cron);
@@ -1350,7 +1358,7 @@ export class Platform {
         ["cronjobdetailid", detailId],
         ["state", "WAITING"],
         ["timestriggered", 0],
-        ["nextfiretime", new ApexDatetime(this.now() + 3600000)],
+        ["nextfiretime", nextFire === null ? null : new ApexDatetime(nextFire)],
         ["createddate", new ApexDatetime(this.now())]
       ]),
       deleted: false
