@@ -557,8 +557,13 @@ export class Interpreter implements EqualityHooks {
       while (this.callMethodOn(it, "hasNext", [], s.line) === true) items.push(this.callMethodOn(it, "next", [], s.line));
     }
     // SOQL for loops over a list variable (List<SObject> chunks) get the whole list once
-    const listLoop = s.type.n.toLowerCase() === "list" && items.length > 0 && !(items[0] instanceof ApexList);
-    if (listLoop) items = [coll];
+    // a SOQL for loop with a list variable gets the rows in chunks of 200 (Apex Developer Guide, "SOQL For Loops")
+    const listLoop = s.type.n.toLowerCase() === "list" && !(items[0] instanceof ApexList);
+    if (listLoop) {
+      const chunks: Value[] = [];
+      for (let i = 0; i < items.length; i += 200) chunks.push(new ApexList((coll as ApexList).elemType, items.slice(i, i + 200)));
+      items = chunks;
+    }
     for (const item of items) {
       const scope = new Scope(outer);
       scope.vars.set(s.n.toLowerCase(), { v: item, t: s.type });

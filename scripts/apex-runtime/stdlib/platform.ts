@@ -530,8 +530,8 @@ export class Platform {
     const oa = access.object(obj);
     const allowed = op === "insert" ? oa.create : op === "update" ? oa.edit : op === "delete" ? oa.delete : op === "upsert" ? oa.create && oa.edit : oa.read;
     if (!allowed) {
-      const verb = op === "insert" ? "insert" : op === "update" ? "update" : op === "delete" ? "delete" : op;
-      throw this.host.exception("System.DmlException", `${capital(op)} failed. First exception on row 0; first error: INSUFFICIENT_ACCESS_OR_READONLY, insufficient access rights on object id: []`.replace("insufficient access rights on object id", `insufficient access rights to ${verb} ${obj}`).replace(`insufficient access rights to ${verb} ${obj}`, "insufficient access rights on object id"), line);
+      // user-mode DML without the object permission (Apex Developer Guide, "Enforce User Mode for Database Operations")
+      throw this.host.exception("System.SecurityException", `Access to entity '${obj}' denied`, line);
     }
     if (op === "insert" || op === "update" || op === "upsert") {
       for (const rec of records) {
@@ -802,7 +802,9 @@ export class Platform {
       const key = f.name.toLowerCase();
       const v = fields.get(key);
       const blankValue = v === null || v === undefined || v === "";
-      if (isInsert && f.requiredOnCreate && blankValue && f.defaultValue === undefined && !f.defaultFormula) {
+      // a PermissionSetAssignment names a permission set or a permission set group (Object Reference)
+      const alternative = objName === "PermissionSetAssignment" && key === "permissionsetid" && fields.get("permissionsetgroupid");
+      if (isInsert && f.requiredOnCreate && blankValue && f.defaultValue === undefined && !f.defaultFormula && !alternative) {
         if (!(f.type === "BOOLEAN")) missing.push(f.name);
         continue;
       }
