@@ -498,7 +498,15 @@ export class Platform {
     this.dmlDepth++;
     let results: { id: string | null; errors: DmlError[]; created?: boolean }[];
     try {
-      results = this.dmlRows(op, records, line, extId);
+      // a list of several SObject types is saved in chunks of one type each, in list order (Apex Developer Guide,
+      // "Creating Records for Different Object Types")
+      results = [];
+      for (let start = 0; start < records.length; ) {
+        let end = start + 1;
+        while (end < records.length && records[end].type.toLowerCase() === records[start].type.toLowerCase()) end++;
+        results.push(...this.dmlRows(op, records.slice(start, end), line, extId));
+        start = end;
+      }
     } catch (e) {
       this.dmlDepth--;
       if (outermost) this.db.endJournal(true);
