@@ -2,7 +2,7 @@
  * Platform services behind the standard library: SObject fields, DML with triggers, SOQL through the schema helper's
  * engine, governor limits, Test.* and async work, runAs with the security model, Schema describe, JSON, Database.*.
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID, sign as cryptoSign, verify as cryptoVerify } from "node:crypto";
 import type { Block, TriggerDecl } from "../frontend/ast";
 import { ApexThrown } from "../interpreter/errors";
 import { Interpreter, NOT_FOUND } from "../interpreter/interpreter";
@@ -1147,11 +1147,47 @@ export class Platform {
         if (m === "getrandomlong") return Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
         if (m === "generatedigest") return new ApexBlob(createHash(String(args[0]).toLowerCase().replace("-", "")).update((args[1] as ApexBlob).bytes).digest());
         if (m === "generateaeskey") return new ApexBlob(randomBytes(numberOf(args[0]) / 8));
+        // Crypto Class: AES128/192/256 in CBC mode with PKCS5 padding; managed IV = the IV prepended to the data
+        if (m === "encryptwithmanagediv" || m === "decryptwithmanagediv" || m === "encrypt" || m === "decrypt") {
+          const alg = String(args[0]).toLowerCase().replace(/^aes(\d+)$/, "aes-$1-cbc");
+          const key = (args[1] as ApexBlob).bytes;
+          const managed = m.endsWith("managediv");
+          const data = (args[managed ? 2 : 3] as ApexBlob).bytes;
+          if (m.startsWith("encrypt")) {
+            const iv = managed ? randomBytes(16) : (args[2] as ApexBlob).bytes;
+            const c = createCipheriv(alg, key, iv);
+            const out = Buffer.concat([c.update(data), c.final()]);
+            return new ApexBlob(managed ? Buffer.concat([iv, out]) : out);
+          }
+          const iv = managed ? data.subarray(0, 16) : (args[2] as ApexBlob).bytes;
+          const body = managed ? data.subarray(16) : data;
+          const d = createDecipheriv(alg, key, iv);
+          return new ApexBlob(Buffer.concat([d.update(body), d.final()]));
+        }
+        if (m === "generatemac") {
+          const alg = String(args[0]).toLowerCase().replace(/^hmac/, "");
+          return new ApexBlob(createHmac(alg, (args[2] as ApexBlob).bytes).update((args[1] as ApexBlob).bytes).digest());
+        }
+        // RSA-SHA1/256/384/512 with a PKCS#8 private key and an X.509 public key, both DER (Crypto Class)
+        if (m === "sign") {
+          const hash = String(args[0]).toLowerCase().replace(/^rsa-/, "");
+          return new ApexBlob(cryptoSign(hash, (args[1] as ApexBlob).bytes, { key: (args[2] as ApexBlob).bytes, format: "der", type: "pkcs8" }));
+        }
+        if (m === "verify") {
+          const hash = String(args[0]).toLowerCase().replace(/^rsa-/, "");
+          return cryptoVerify(hash, (args[1] as ApexBlob).bytes, { key: (args[3] as ApexBlob).bytes, format: "der", type: "spki" }, (args[2] as ApexBlob).bytes);
+        }
+        if (m === "verifyhmac") {
+          const alg = String(args[0]).toLowerCase().replace(/^hmac/, "");
+          const mac = createHmac(alg, (args[2] as ApexBlob).bytes).update((args[1] as ApexBlob).bytes).digest();
+          return mac.equals((args[3] as ApexBlob).bytes);
+        }
         break;
       case "encodingutil":
         if (m === "base64encode") return (args[0] as ApexBlob).bytes.toString("base64");
         if (m === "base64decode") return new ApexBlob(Buffer.from(args[0] as string, "base64"));
         if (m === "converttohex") return (args[0] as ApexBlob).bytes.toString("hex");
+        if (m === "convertfromhex") return new ApexBlob(Buffer.from(String(args[0]), "hex"));
         if (m === "urlencode") return encodeURIComponent(args[0] as string).replace(/%20/g, "+");
         if (m === "urldecode") return decodeURIComponent((args[0] as string).replace(/\+/g, " "));
         break;
