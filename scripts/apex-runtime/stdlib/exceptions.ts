@@ -28,6 +28,7 @@ export const STANDARD_EXCEPTIONS = [
   "StringException",
   "TypeException",
   "UnexpectedException",
+  "UnsupportedOperationException",
   "VisualforceException",
   "XmlException"
 ];

@@ -1095,6 +1095,10 @@ export class Platform {
     const m = method.toLowerCase();
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
+    // Connect in Apex needs org data: in a data-siloed test it throws (Apex Developer Guide, "Testing ConnectApi Code")
+    if (t.startsWith("connectapi.") && this.inTest && !m.startsWith("settest")) {
+      throw this.host.exception("System.UnsupportedOperationException", "ConnectApi methods are not supported in data siloed tests. Please use @IsTest(SeeAllData=true).", line);
+    }
     switch (t) {
       case "test":
         return this.testStatic(m, args, line);
