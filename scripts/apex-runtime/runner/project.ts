@@ -69,6 +69,7 @@ export function loadProject(root: string, options: { useCache?: boolean } = {}):
   platform.setFlows(flows.flows);
   platform.seedOrg();
   seedCustomMetadata(platform);
+  seedCachePartitions(root, platform);
   return { interp, platform, classes, triggers, problems, sources };
 }
 
@@ -117,6 +118,37 @@ function metadataValue(apexType: string, text: string | null): Value {
     default:
       return text;
   }
+}
+
+/** PlatformCachePartition rows from `cachePartitions/*.cachePartition-meta.xml`, so code can discover partitions. */
+function seedCachePartitions(root: string, platform: Platform): void {
+  const obj = platform.schema.object("PlatformCachePartition");
+  if (!obj) return;
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith(".cachePartition-meta.xml")) {
+        const xml = fs.readFileSync(full, "utf8");
+        const id = platform.db.newId(obj);
+        const name = e.name.replace(/\.cachePartition-meta\.xml$/, "");
+        platform.db.put({
+          id,
+          object: obj.describe.name,
+          fields: new Map<string, Value>([
+            ["id", id],
+            ["developername", name],
+            ["masterlabel", /<masterLabel>([^<]*)<\/masterLabel>/.exec(xml)?.[1] ?? name],
+            ["isdefaultpartition", /<isDefaultPartition>true<\/isDefaultPartition>/.test(xml)],
+            ["namespaceprefix", null]
+          ]),
+          deleted: false
+        });
+      }
+    }
+  };
+  for (const dir of packageDirectories(root)) walk(dir);
 }
 
 /** Custom labels (`labels/*.labels-meta.xml`): fullName -> value. */

@@ -85,6 +85,9 @@ export function runTests(project: LoadedProject, filter: RunFilter, onResult: (r
         platform.restore(classState);
         interp.resetStatics();
         platform.beginTest();
+        const seeAll = (list: { name: string; params: Record<string, string | boolean> }[]): boolean =>
+          list.some((a) => a.name === "istest" && Object.entries(a.params).some(([k, v]) => k === "seealldata" && String(v).toLowerCase() === "true"));
+        platform.seeAllData = seeAll(m.ann) || seeAll(info.decl!.ann);
         try {
           interp.invoke(info, m, null, [], m.line);
           result = { className: info.name, methodName: m.name, outcome: "PASS", timeMs: 0 };

@@ -329,6 +329,8 @@ export class Platform {
   }
 
   restContext: Record<string, Value> = {};
+  /** the running test is @IsTest(SeeAllData=true): org data the runtime does not have */
+  seeAllData = false;
 
   private triggerVar(n: string, line: number): Value {
     const ctx = this.triggerStack[this.triggerStack.length - 1];
@@ -1096,6 +1098,7 @@ export class Platform {
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
     // Connect in Apex needs org data: in a data-siloed test it throws (Apex Developer Guide, "Testing ConnectApi Code")
+    if (t.startsWith("connectapi.") && this.seeAllData) throw this.interp.unsupported(`ConnectApi (${typePath}.${method}) with SeeAllData=true`, line);
     if (t.startsWith("connectapi.") && this.inTest && !m.startsWith("settest")) {
       throw this.host.exception("System.UnsupportedOperationException", "ConnectApi methods are not supported in data siloed tests. Please use @IsTest(SeeAllData=true).", line);
     }
