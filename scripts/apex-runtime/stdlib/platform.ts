@@ -1703,18 +1703,36 @@ export class Platform {
     throw this.interp.unsupported(`UserInfo.${m}`, line);
   }
 
+  /**
+   * Security.stripInaccessible: copies without the fields the running user cannot access for the access type; no
+   * access to the object throws NoAccessException (Apex Reference Guide, "Security Class"). Parent records and
+   * sub-query lists are stripped too.
+   */
   private stripInaccessible(a: Value[], line: number): Value {
-    const type = a[0] as EnumValue;
+    const type = (a[0] as EnumValue).name;
     const list = a[1] as ApexList;
     const access = this.userAccess();
     const removed = new Map<string, Set<string>>();
-    const out = list.items.map((rec: SObjectValue) => {
+    const objectOk = (obj: string): boolean => {
+      const oa = access.object(obj);
+      return type === "READABLE" ? oa.read : type === "CREATABLE" ? oa.create : type === "UPDATABLE" ? oa.edit : oa.create && oa.edit;
+    };
+    const strip = (rec: SObjectValue): SObjectValue => {
+      if (!objectOk(rec.type)) throw this.host.exception("System.NoAccessException", `No access to entity: ${rec.type}`, line);
       const copy = this.host.cloneSObject(rec, false);
       for (const [k, slot] of [...copy.fields]) {
+        if (slot.value instanceof SObjectValue) {
+          copy.fields.set(k, { name: slot.name, value: strip(slot.value) });
+          continue;
+        }
+        if (slot.value instanceof ApexList) {
+          copy.fields.set(k, { name: slot.name, value: new ApexList(slot.value.elemType, slot.value.items.map((c: SObjectValue) => strip(c))) });
+          continue;
+        }
         const f = this.schema.field(rec.type, slot.name);
         if (!f || f.name === "Id" || !f.permissionable) continue;
         const fa = access.field(rec.type, f.name);
-        const ok = type.name === "READABLE" ? fa.read : type.name === "UPDATABLE" ? fa.edit : type.name === "CREATABLE" ? fa.edit : fa.read;
+        const ok = type === "READABLE" ? fa.read : fa.edit;
         if (!ok) {
           copy.fields.delete(k);
           const set = removed.get(rec.type) ?? new Set();
@@ -1723,8 +1741,8 @@ export class Platform {
         }
       }
       return copy;
-    });
-    void line;
+    };
+    const out = list.items.map((rec: SObjectValue) => strip(rec));
     return new NativeObject("sobjectaccessdecision", { records: new ApexList(list.elemType, out), removed });
   }
 
