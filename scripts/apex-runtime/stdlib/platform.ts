@@ -1735,6 +1735,8 @@ export class Platform {
         const ok = type === "READABLE" ? fa.read : fa.edit;
         if (!ok) {
           copy.fields.delete(k);
+          // a stripped field reads like one the query did not select
+          copy.queried?.delete(k);
           const set = removed.get(rec.type) ?? new Set();
           set.add(f.name);
           removed.set(rec.type, set);
