@@ -5,7 +5,7 @@ import type { TriggerDecl } from "../frontend/ast";
 import { findApexSources, packageDirectories, parseCached } from "../frontend/parse";
 import { Interpreter } from "../interpreter/interpreter";
 import type { ClassInfo } from "../interpreter/objects";
-import { ApexDate, ApexDatetime, ApexDecimal, type Value } from "../interpreter/values";
+import { ApexBlob, ApexDate, ApexDatetime, ApexDecimal, type Value } from "../interpreter/values";
 import { loadSchema, SchemaModel } from "../schema";
 import { loadSecurity, type SecurityModel } from "../security";
 import { registerExceptions } from "../stdlib/exceptions";
@@ -70,6 +70,7 @@ export function loadProject(root: string, options: { useCache?: boolean } = {}):
   platform.seedOrg();
   seedCustomMetadata(platform);
   seedCachePartitions(root, platform);
+  seedStaticResources(root, platform);
   return { interp, platform, classes, triggers, problems, sources };
 }
 
@@ -141,6 +142,39 @@ function seedCachePartitions(root: string, platform: Platform): void {
             ["developername", name],
             ["masterlabel", /<masterLabel>([^<]*)<\/masterLabel>/.exec(xml)?.[1] ?? name],
             ["isdefaultpartition", /<isDefaultPartition>true<\/isDefaultPartition>/.test(xml)],
+            ["namespaceprefix", null]
+          ]),
+          deleted: false
+        });
+      }
+    }
+  };
+  for (const dir of packageDirectories(root)) walk(dir);
+}
+
+/** StaticResource rows (Name, ContentType, Body) from `staticresources/`, so code can query them. */
+function seedStaticResources(root: string, platform: Platform): void {
+  const obj = platform.schema.object("StaticResource");
+  if (!obj) return;
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith(".resource-meta.xml")) {
+        const name = e.name.replace(/\.resource-meta\.xml$/, "");
+        const siblings = fs.readdirSync(dir).filter((f) => f.startsWith(name + ".") && !f.endsWith("-meta.xml"));
+        const bodyFile = siblings.map((f) => path.join(dir, f)).find((f) => fs.statSync(f).isFile());
+        const xml = fs.readFileSync(full, "utf8");
+        const id = platform.db.newId(obj);
+        platform.db.put({
+          id,
+          object: obj.describe.name,
+          fields: new Map<string, Value>([
+            ["id", id],
+            ["name", name],
+            ["contenttype", /<contentType>([^<]*)<\/contentType>/.exec(xml)?.[1] ?? null],
+            ["body", bodyFile ? new ApexBlob(fs.readFileSync(bodyFile)) : null],
             ["namespaceprefix", null]
           ]),
           deleted: false

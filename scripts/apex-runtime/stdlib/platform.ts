@@ -222,6 +222,7 @@ export class Platform {
     this.runAsDepth = 0;
     this.dmlKinds = new Set();
     this.eventBusQueue = [];
+    this.eventCallbacks = [];
     this.dmlDepth = 0;
   }
 
@@ -1201,7 +1202,7 @@ export class Platform {
       case "trigger":
         break;
       case "eventbus":
-        if (m === "publish") return this.publishEvents(args[0], line);
+        if (m === "publish") return this.publishEvents(args[0], line, args[1] ?? undefined);
         break;
       case "security":
         if (m === "stripinaccessible") return this.stripInaccessible(args, line);
@@ -1505,11 +1506,26 @@ export class Platform {
 
   // ---- platform events ----
 
-  private publishEvents(v: Value, line: number): Value {
+  /** events published with a callback, by EventUuid (EventBus.EventPublishSuccessCallback) */
+  private eventCallbacks: { uuid: string; callback: Value }[] = [];
+
+  /**
+   * EventBus.publish: each event is validated like a record (required fields, lengths); valid ones are delivered at
+   * Test.stopTest() or Test.getEventBus().deliver(), when a publish callback's onSuccess runs too.
+   */
+  private publishEvents(v: Value, line: number, callback?: Value): Value {
     const list: SObjectValue[] = v instanceof ApexList ? v.items : [v];
     const results: NativeObject[] = [];
     for (const e of list) {
+      const fields = new Map<string, Value>();
+      for (const [k, slot] of e.fields) fields.set(k, slot.value);
+      const error = this.schema.object(e.type) ? this.validateRow(e.type, fields, true, 0) : null;
+      if (error) {
+        results.push(new NativeObject("saveresult", { id: null, success: false, errors: [error] }));
+        continue;
+      }
       this.eventBusQueue.push(e);
+      if (callback) this.eventCallbacks.push({ uuid: String(e.get("EventUuid") ?? ""), callback });
       results.push(new NativeObject("saveresult", { id: null, success: true, errors: [] }));
     }
     void line;
@@ -1517,6 +1533,7 @@ export class Platform {
   }
 
   deliverEvents(line: number): void {
+    const callbacks = this.eventCallbacks.splice(0);
     let guard = 0;
     while (this.eventBusQueue.length > 0 && guard++ < 20) {
       const batch = this.eventBusQueue.splice(0);
@@ -1542,6 +1559,11 @@ export class Platform {
           this.asyncDepth--;
         }
       }
+    }
+    const byCallback = new Map<Value, string[]>();
+    for (const c of callbacks) byCallback.set(c.callback, [...(byCallback.get(c.callback) ?? []), c.uuid]);
+    for (const [callback, uuids] of byCallback) {
+      this.interp.callMethodOn(callback, "onSuccess", [new NativeObject("eventresult", { uuids })], line);
     }
   }
 
@@ -2013,6 +2035,9 @@ export class Platform {
           return null;
         }
         return this.httpMethod(o, m, a, line);
+      case "eventresult":
+        if (m === "geteventuuids") return new ApexList({ n: "String" }, d.uuids as string[]);
+        break;
       case "uuid":
         if (m === "tostring") return d.value;
         if (m === "equals") return a[0] instanceof NativeObject && a[0].data.value === d.value;
@@ -2378,7 +2403,8 @@ const NATIVE_TYPES: Record<string, string[]> = {
   schedulablecontext: ["schedulablecontext"],
   cachepartition: ["orgpartition", "sessionpartition", "partition"],
   jsongenerator: ["jsongenerator"],
-  uuid: ["uuid"]
+  uuid: ["uuid"],
+  eventresult: ["successresult", "failureresult"]
 };
 
 function capital(op: string): string {
