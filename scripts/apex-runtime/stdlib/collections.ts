@@ -55,6 +55,11 @@ export function listMethod(h: ApexHost, l: ApexList, name: string, a: Value[], l
         l.items.map((x) => (name === "deepclone" && x instanceof SObjectValue ? h.cloneSObject(x, true) : x))
       );
     case "sort":
+      if (a.length === 1 && a[0] !== null) {
+        // sort(Comparator): stable, by comparator.compare(a, b)
+        l.items.sort((x, y) => numberOf(h.interp.callMethodOn(a[0], "compare", [x, y], line)));
+        return null;
+      }
       sortList(h, l, line);
       return null;
     case "equals":
@@ -83,7 +88,31 @@ function sortList(h: ApexHost, l: ApexList, line: number): void {
     return;
   }
   if (first instanceof SObjectValue) {
-    throw h.interp.unsupported("List<SObject>.sort()", line);
+    // List.sort() on sObjects: by object label, then Name, then the other standard fields, then custom fields, each
+    // group alphabetically by field name (Apex Reference Guide, "List Class", "Sorting Lists of sObjects")
+    const order = (rec: SObjectValue): string[] => {
+      const names = [...rec.fields.values()].map((f) => f.name).filter((n) => n.toLowerCase() !== "id" && n.toLowerCase() !== "name");
+      const standard = names.filter((n) => !n.endsWith("__c")).sort((a, b) => a.localeCompare(b));
+      const custom = names.filter((n) => n.endsWith("__c")).sort((a, b) => a.localeCompare(b));
+      return ["name", ...standard, ...custom];
+    };
+    l.items.sort((x: SObjectValue | null, y: SObjectValue | null) => {
+      if (x === null) return y === null ? 0 : -1;
+      if (y === null) return 1;
+      const byType = x.type.localeCompare(y.type);
+      if (byType !== 0) return byType;
+      for (const f of order(x)) {
+        const a = x.get(f);
+        const b = y.get(f);
+        if (a === b) continue;
+        if (a === null || a === undefined) return -1;
+        if (b === null || b === undefined) return 1;
+        const c = typeof a === "string" && typeof b === "string" ? a.toLowerCase().localeCompare(b.toLowerCase()) : compareValues(a, b);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    return;
   }
   l.items.sort((x, y) => {
     if (x === null) return y === null ? 0 : -1;

@@ -1740,6 +1740,7 @@ export class Platform {
       return type === "READABLE" ? oa.read : type === "CREATABLE" ? oa.create : type === "UPDATABLE" ? oa.edit : oa.create && oa.edit;
     };
     const strip = (rec: SObjectValue): SObjectValue => {
+      if (!(rec instanceof SObjectValue)) throw this.interp.unsupported(`Security.stripInaccessible of ${this.interp.typeNameOf(rec)}`, line);
       if (!objectOk(rec.type)) throw this.host.exception("System.NoAccessException", `No access to entity: ${rec.type}`, line);
       const copy = this.host.cloneSObject(rec, false);
       for (const [k, slot] of [...copy.fields]) {
@@ -1790,6 +1791,17 @@ export class Platform {
         return new NativeObject("dmloptions", { allOrNone: true });
       case "object":
         return new NativeObject("object", {});
+      // email services (Apex Reference Guide, "InboundEmail Class"): plain property holders
+      case "messaging.inboundemail":
+        return new NativeObject("inboundemail", { binaryAttachments: null, textAttachments: null, headers: null, toAddresses: null, ccAddresses: null, fromAddress: null, fromName: null, subject: null, plainTextBody: null, htmlBody: null, replyTo: null, messageId: null, inReplyTo: null, references: null });
+      case "messaging.inboundemail.binaryattachment":
+        return new NativeObject("inboundattachment", { body: null, fileName: null, mimeTypeSubType: null, headers: null });
+      case "messaging.inboundemail.textattachment":
+        return new NativeObject("inboundattachment", { body: null, fileName: null, mimeTypeSubType: null, charset: null, headers: null });
+      case "messaging.inboundenvelope":
+        return new NativeObject("inboundenvelope", { fromAddress: null, toAddress: null });
+      case "messaging.inboundemailresult":
+        return new NativeObject("inboundemailresult", { success: null, message: null });
     }
     throw this.interp.unsupported(`new ${name}`, line);
   }
@@ -2404,7 +2416,11 @@ const NATIVE_TYPES: Record<string, string[]> = {
   cachepartition: ["orgpartition", "sessionpartition", "partition"],
   jsongenerator: ["jsongenerator"],
   uuid: ["uuid"],
-  eventresult: ["successresult", "failureresult"]
+  eventresult: ["successresult", "failureresult"],
+  inboundemail: ["inboundemail"],
+  inboundenvelope: ["inboundenvelope"],
+  inboundemailresult: ["inboundemailresult"],
+  inboundattachment: ["binaryattachment", "textattachment"]
 };
 
 function capital(op: string): string {
