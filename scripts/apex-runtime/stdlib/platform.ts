@@ -702,6 +702,7 @@ export class Platform {
       }
     }
     if (op === "insert" && objName === "ContentVersion") this.publishContentVersions(records.filter((_r, i) => ok(i)));
+    if (op === "insert" && objName === "EmailMessage") this.relateEmailRecipients(records.filter((_r, i) => ok(i)));
     const savedIdx = records.map((_r, i) => i).filter((i) => ok(i));
     if (savedIdx.length > 0) {
       const afterNew = new ApexList({ n: objName }, savedIdx.map((i) => this.rowToSObject(this.db.byId(records[i].get("Id") as string))));
@@ -718,6 +719,22 @@ export class Platform {
   }
 
   private pending: Row[] = [];
+
+  /** EmailMessage.ToIds/CcIds/BccIds create EmailMessageRelation rows (Object Reference, EmailMessage). */
+  private relateEmailRecipients(messages: SObjectValue[]): void {
+    const rel = this.schema.object("EmailMessageRelation");
+    if (!rel) return;
+    for (const m of messages) {
+      for (const [field, type] of [["toids", "ToAddress"], ["ccids", "CcAddress"], ["bccids", "BccAddress"]]) {
+        const ids = m.get(field);
+        if (!(ids instanceof ApexList)) continue;
+        for (const relationId of ids.items) {
+          const id = this.db.newId(rel);
+          this.db.put({ id, object: rel.describe.name, fields: new Map<string, Value>([["id", id], ["emailmessageid", m.get("Id")], ["relationid", relationId], ["relationtype", type]]), deleted: false });
+        }
+      }
+    }
+  }
   private dmlDepth = 0;
 
   /**
@@ -1748,7 +1765,7 @@ export class Platform {
           copy.fields.set(k, { name: slot.name, value: strip(slot.value) });
           continue;
         }
-        if (slot.value instanceof ApexList) {
+        if (slot.value instanceof ApexList && slot.value.items.every((x: Value) => x instanceof SObjectValue)) {
           copy.fields.set(k, { name: slot.name, value: new ApexList(slot.value.elemType, slot.value.items.map((c: SObjectValue) => strip(c))) });
           continue;
         }
