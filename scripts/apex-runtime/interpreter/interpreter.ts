@@ -152,7 +152,10 @@ export class Interpreter implements EqualityHooks {
       if (step.field !== undefined) {
         const f = cls.fields.get(step.field.toLowerCase())!;
         if (f.init) {
-          const v = this.withFrame({ cls, thisObj: null, method: "<clinit>", line: f.line }, () => this.evalIn(f.init!, new Scope(null)));
+          const v = this.withFrame({ cls, thisObj: null, method: "<clinit>", line: f.line }, () => {
+            this.mark(f.line);
+            return this.evalIn(f.init!, new Scope(null));
+          });
           map.set(f.name.toLowerCase(), this.coerce(v, f.type, f.line));
         }
       } else if (step.init !== undefined) {
