@@ -91,7 +91,8 @@ function literalFor(literal: SoqlLiteral, field: FieldDescribe): Value {
     case "boolean":
       return literal.value;
     case "string":
-      return literal.value;
+      // the platform stores empty text as null, so '' in a query matches unset fields
+      return literal.value === "" ? null : literal.value;
     case "number":
       if (field.apexType === "Integer" || field.apexType === "Long") return Number(literal.text);
       return ApexDecimal.parse(literal.text);

@@ -670,7 +670,8 @@ export class Platform {
         if (!f) continue;
         if (existing && (f.calculated || f.autoNumber || k === "createddate" || k === "createdbyid")) continue;
         if (!existing && f.calculated) continue;
-        fields.set(k, storeValue(f, slot.value));
+        // empty text is saved as null (what a query then returns)
+        fields.set(k, slot.value === "" && f.apexType === "String" ? null : storeValue(f, slot.value));
       }
       const error = this.validateRow(objName, fields, !existing, i, callerRecords[i] ? new Set(callerRecords[i].fields.keys()) : undefined);
       if (error) {
