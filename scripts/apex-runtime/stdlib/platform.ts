@@ -704,6 +704,15 @@ export class Platform {
     }
     if (op === "insert" && objName === "ContentVersion") this.publishContentVersions(records.filter((_r, i) => ok(i)));
     if (op === "insert" && objName === "EmailMessage") this.relateEmailRecipients(records.filter((_r, i) => ok(i)));
+    if (op === "insert" && objName === "ContentDistribution") {
+      // a distribution gets its public and download URLs on insert (Object Reference, ContentDistribution)
+      for (const r of records.filter((_r, i) => ok(i))) {
+        const row = this.db.byId(r.get("Id") as string)!;
+        const key = row.id.slice(-8);
+        row.fields.set("distributionpublicurl", `https://apex-runtime.my.salesforce-sites.com/sfc/p/${key}`);
+        row.fields.set("contentdownloadurl", `https://apex-runtime.file.force.com/sfc/dist/version/download/?oid=${key}`);
+      }
+    }
     const savedIdx = records.map((_r, i) => i).filter((i) => ok(i));
     if (savedIdx.length > 0) {
       const afterNew = new ApexList({ n: objName }, savedIdx.map((i) => this.rowToSObject(this.db.byId(records[i].get("Id") as string))));
@@ -762,7 +771,7 @@ export class Platform {
           ["latestpublishedversionid", row.id],
           ["ownerid", owner],
           ["fileextension", ext],
-          ["filetype", ext ? ext.toUpperCase() : "UNKNOWN"],
+          ["filetype", fileTypeOf(ext)],
           ["createddate", row.fields.get("createddate")],
           ["createdbyid", row.fields.get("createdbyid")],
           ["isdeleted", false]
@@ -773,6 +782,9 @@ export class Platform {
       row.fields.set("islatest", true);
       row.fields.set("versionnumber", "1");
       if (!row.fields.get("fileextension")) row.fields.set("fileextension", ext);
+      row.fields.set("filetype", fileTypeOf(ext));
+      const body = row.fields.get("versiondata");
+      if (body instanceof ApexBlob) row.fields.set("contentsize", body.bytes.length);
       if (!linkObj) continue;
       const targets = [owner, row.fields.get("firstpublishlocationid")].filter((x, i, all) => x && all.indexOf(x) === i);
       for (const target of targets) {
@@ -2440,6 +2452,16 @@ const NATIVE_TYPES: Record<string, string[]> = {
   inboundemailresult: ["inboundemailresult"],
   inboundattachment: ["binaryattachment", "textattachment"]
 };
+
+/** ContentDocument.FileType from a file extension (Object Reference, ContentDocument FileType values). */
+function fileTypeOf(ext: string | null): string {
+  const types: Record<string, string> = {
+    docx: "WORD_X", doc: "WORD", xlsx: "EXCEL_X", xls: "EXCEL", pptx: "POWER_POINT_X", ppt: "POWER_POINT", pdf: "PDF",
+    jpg: "JPG", jpeg: "JPEG", png: "PNG", gif: "GIF", bmp: "BMP", m4a: "M4A", mp3: "MP3", mp4: "MP4", wav: "WAV",
+    txt: "TEXT", csv: "CSV", zip: "ZIP", html: "HTML", htm: "HTML", xml: "XML", json: "JSON", rtf: "RTF"
+  };
+  return ext ? (types[ext.toLowerCase()] ?? "UNKNOWN") : "UNKNOWN";
+}
 
 function capital(op: string): string {
   return op.charAt(0).toUpperCase() + op.slice(1);
