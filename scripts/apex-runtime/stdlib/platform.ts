@@ -588,6 +588,15 @@ export class Platform {
     const fail = (i: number, code: string, message: string, fields: string[] = []): void => {
       if (ok(i)) results[i].errors.push({ code, message, fields });
     };
+    // an exception a trigger does not handle fails every record of the statement, wrapped as the platform words it
+    const fire = (...args: Parameters<Platform["fireTriggers"]>): void => {
+      try {
+        this.fireTriggers(...args);
+      } catch (e) {
+        if (!(e instanceof TriggerFailure)) throw e;
+        results.forEach((_r, i) => fail(i, "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", e.message, []));
+      }
+    };
 
     if (op === "insert") {
       records.forEach((r, i) => {
@@ -620,7 +629,7 @@ export class Platform {
       this.flowRunner.run(objName, "RecordBeforeSave", op, records, records.map((_r, i) => (oldList ? oldList.items[i] : null)), (i, msg) => fail(i, "FIELD_CUSTOM_VALIDATION_EXCEPTION", msg, []), line);
     }
     if (op !== "undelete") {
-      this.fireTriggers(objName, event, true, op === "delete" ? null : new ApexList({ n: objName }, records), oldList, line);
+      fire(objName, event, true, op === "delete" ? null : new ApexList({ n: objName }, records), oldList, line);
       records.forEach((r, i) => {
         if (r.errors && r.errors.length > 0) fail(i, "FIELD_CUSTOM_VALIDATION_EXCEPTION", r.errors[0], []);
       });
@@ -641,7 +650,7 @@ export class Platform {
         if (!ok(i)) return;
         this.deleteCascade(this.db.byId(r.get("Id") as string)!);
       });
-      this.fireTriggers(objName, event, false, null, oldList, line);
+      fire(objName, event, false, null, oldList, line);
       return results;
     }
     if (op === "undelete") {
@@ -652,7 +661,7 @@ export class Platform {
         row.deleted = false;
         row.fields.set("isdeleted", false);
       });
-      this.fireTriggers(objName, event, false, new ApexList({ n: objName }, records.map((r) => this.rowToSObject(this.db.byId(r.get("Id") as string)))), null, line);
+      fire(objName, event, false, new ApexList({ n: objName }, records.map((r) => this.rowToSObject(this.db.byId(r.get("Id") as string)))), null, line);
       return results;
     }
     // validate and save
@@ -717,7 +726,7 @@ export class Platform {
     if (savedIdx.length > 0) {
       const afterNew = new ApexList({ n: objName }, savedIdx.map((i) => this.rowToSObject(this.db.byId(records[i].get("Id") as string))));
       const afterOld = oldList ? new ApexList({ n: objName }, savedIdx.map((i) => oldList.items[i])) : null;
-      this.fireTriggers(objName, event, false, afterNew, afterOld, line);
+      fire(objName, event, false, afterNew, afterOld, line);
       if (this.flowRunner) {
         this.flowRunner.run(objName, "RecordAfterSave", op, afterNew.items, afterOld ? afterOld.items : afterNew.items.map(() => null), (k, msg) => fail(savedIdx[k], "FIELD_CUSTOM_VALIDATION_EXCEPTION", msg, []), line);
       }
@@ -1022,7 +1031,7 @@ export class Platform {
     return v;
   }
 
-  private fireTriggers(object: string, event: string, isBefore: boolean, newList: ApexList | null, oldList: ApexList | null, line: number): void {
+  fireTriggers(object: string, event: string, isBefore: boolean, newList: ApexList | null, oldList: ApexList | null, line: number): void {
     const list = this.triggers.get(object.toLowerCase());
     if (!list) return;
     const key = `${isBefore ? "before" : "after"} ${event}`;
@@ -1034,6 +1043,14 @@ export class Platform {
         this.interp.withFrame({ cls: t.cls, thisObj: null, method: t.decl.name, line: t.decl.line }, () => {
           this.interp.runBlock(t.decl.body as Block, new Map());
         });
+      } catch (e) {
+        const exc = e instanceof ApexThrown ? e.exception : null;
+        const uncatchable = exc && (exc.cls.lname === "system.limitexception" || exc.cls.lname === "system.assertexception");
+        if (!exc || uncatchable) throw e;
+        const phase = `${isBefore ? "Before" : "After"}${event.charAt(0).toUpperCase()}${event.slice(1)}`;
+        throw new TriggerFailure(
+          `${t.decl.name}: execution of ${phase}\n\ncaused by: ${exc.cls.name}: ${exc.exception?.message ?? ""}\n\n${exc.exception?.stack ?? ""}`
+        );
       } finally {
         this.triggerStack.pop();
       }
@@ -1584,7 +1601,12 @@ export class Platform {
         });
         this.asyncDepth++;
         try {
-          this.fireTriggers(type, "insert", false, new ApexList({ n: type }, stamped), null, line);
+          try {
+            this.fireTriggers(type, "insert", false, new ApexList({ n: type }, stamped), null, line);
+          } catch (e) {
+            // a failing event trigger runs in its own transaction: the publisher never sees the exception
+            if (!(e instanceof TriggerFailure)) throw e;
+          }
         } finally {
           this.asyncDepth--;
         }
@@ -2452,6 +2474,9 @@ const NATIVE_TYPES: Record<string, string[]> = {
   inboundemailresult: ["inboundemailresult"],
   inboundattachment: ["binaryattachment", "textattachment"]
 };
+
+/** An exception a trigger did not handle: it fails the records of the DML statement that fired the trigger. */
+class TriggerFailure extends Error {}
 
 /** ContentDocument.FileType from a file extension (Object Reference, ContentDocument FileType values). */
 function fileTypeOf(ext: string | null): string {
