@@ -16,7 +16,9 @@ export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: numbe
     schema: p.schema,
     rows(objectName, scope) {
       const rows = p.db.rows(objectName);
-      return scope.allRows ? rows : rows.filter((r) => !r.deleted);
+      const live = scope.allRows ? rows : rows.filter((r) => !r.deleted);
+      if (!(scope.userMode || p.interp.sharingEnforced()) || p.seesAllData()) return live;
+      return live.filter((r) => p.isVisible(r));
     },
     objectOf: (row) => (row as Row).object,
     value(row, field) {

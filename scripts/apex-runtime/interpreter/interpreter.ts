@@ -1383,6 +1383,20 @@ export class Interpreter implements EqualityHooks {
     return apexToString(v);
   }
 
+  /**
+   * Whether record sharing applies to the running code: the innermost class declared `with sharing` or `without
+   * sharing` decides; `inherited sharing` and undeclared classes take their caller's mode; none at all is without
+   * sharing (Apex Developer Guide, "Using the with sharing, without sharing, and inherited sharing Keywords").
+   */
+  sharingEnforced(): boolean {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const mods = this.stack[i].cls.decl?.mods ?? [];
+      if (mods.includes("withsharing")) return true;
+      if (mods.includes("withoutsharing")) return false;
+    }
+    return false;
+  }
+
   // ---- equality hooks ----
 
   userEquals(a: ApexObject, b: Value): boolean | null {

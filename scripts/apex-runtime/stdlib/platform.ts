@@ -1077,6 +1077,40 @@ export class Platform {
     }
   }
 
+  /** The running user sees every record (the test's admin, or View All Data). */
+  seesAllData(): boolean {
+    if (this.runningUserId === this.adminUserId || !this.security) return true;
+    return this.userAccess().hasUserPermission("ViewAllData");
+  }
+
+  /**
+   * Record visibility under sharing: Files through ownership and ContentDocumentLink; objects with a Private
+   * organization-wide default through ownership or View All (Salesforce Help, "Sharing Settings"; Object Reference,
+   * ContentDocumentLink). Sharing rules, roles and manual shares are not emulated.
+   */
+  isVisible(row: Row): boolean {
+    const user = this.runningUserId;
+    const o = row.object.toLowerCase();
+    if (o === "contentversion" || o === "contentdocumentlink") {
+      const doc = this.db.byId(row.fields.get("contentdocumentid") as string);
+      return !doc || this.isVisible(doc);
+    }
+    if (o === "contentdocument") {
+      if (row.fields.get("ownerid") === user) return true;
+      return this.db.rows("ContentDocumentLink").some((l) => {
+        if (l.deleted || l.fields.get("contentdocumentid") !== row.id) return false;
+        const target = String(l.fields.get("linkedentityid") ?? "");
+        // a link to the user, or to a record (records' own visibility is not checked here)
+        return target === user || (target !== "" && this.schema.objectOfId(target)?.describe.name !== "User");
+      });
+    }
+    const model = this.schema.object(row.object)?.describe.sharingModel;
+    if (model !== "Private") return true;
+    if (row.fields.get("ownerid") === user) return true;
+    const oa = this.userAccess().object(row.object);
+    return oa.viewAll || oa.modifyAll;
+  }
+
   userAccess(): UserAccess {
     if (!this.security) throw new Error("no security model");
     const user = this.db.byId(this.runningUserId);
