@@ -1807,6 +1807,9 @@ export class Platform {
         return f("userroleid");
       case "getsessionid":
         return null;
+      case "getuithemedisplayed":
+      case "getuitheme":
+        return "Theme4d";
     }
     throw this.interp.unsupported(`UserInfo.${m}`, line);
   }
@@ -2101,6 +2104,15 @@ export class Platform {
       case "testbroker":
         if (m === "deliver") {
           this.deliverEvents(line);
+          return null;
+        }
+        if (m === "fail") {
+          // Test.getEventBus().fail(): the queued events fail to publish; failure callbacks run
+          this.eventBusQueue = [];
+          const callbacks = this.eventCallbacks.splice(0);
+          const byCallback = new Map<Value, string[]>();
+          for (const c of callbacks) byCallback.set(c.callback, [...(byCallback.get(c.callback) ?? []), c.uuid]);
+          for (const [callback, uuids] of byCallback) this.interp.callMethodOn(callback, "onFailure", [new NativeObject("eventresult", { uuids })], line);
           return null;
         }
         break;
