@@ -1833,12 +1833,19 @@ export class Platform {
       if (!objectOk(rec.type)) throw this.host.exception("System.NoAccessException", `No access to entity: ${rec.type}`, line);
       const copy = this.host.cloneSObject(rec, false);
       for (const [k, slot] of [...copy.fields]) {
-        if (slot.value instanceof SObjectValue) {
-          copy.fields.set(k, { name: slot.name, value: strip(slot.value) });
-          continue;
-        }
-        if (slot.value instanceof ApexList && slot.value.items.every((x: Value) => x instanceof SObjectValue)) {
-          copy.fields.set(k, { name: slot.name, value: new ApexList(slot.value.elemType, slot.value.items.map((c: SObjectValue) => strip(c))) });
+        // related records of an object the user cannot access are removed with their relationship
+        const related = slot.value instanceof SObjectValue ? [slot.value] : slot.value instanceof ApexList && slot.value.items.every((x: Value) => x instanceof SObjectValue) ? (slot.value.items as SObjectValue[]) : null;
+        if (related) {
+          if (related.some((r) => !objectOk(r.type))) {
+            copy.fields.delete(k);
+            copy.queried?.delete(k);
+            const set = removed.get(rec.type) ?? new Set();
+            set.add(slot.name);
+            removed.set(rec.type, set);
+            continue;
+          }
+          const value = slot.value instanceof SObjectValue ? strip(slot.value) : new ApexList((slot.value as ApexList).elemType, related.map((c) => strip(c)));
+          copy.fields.set(k, { name: slot.name, value });
           continue;
         }
         const f = this.schema.field(rec.type, slot.name);
