@@ -674,6 +674,32 @@ export class Platform {
       }
       const existing = op === "update" ? this.db.byId(rec.get("Id") as string)! : null;
       const fields = existing ? new Map(existing.fields) : new Map<string, Value>();
+      // a parent given as a record with an external Id (`contact.Account = new Account(Ext__c = 'X')`) is looked up
+      // (Apex Developer Guide, "Creating Parent and Child Records in a Single Statement Using Foreign Keys")
+      for (const slot of rec.fields.values()) {
+        if (!(slot.value instanceof SObjectValue)) continue;
+        const rel = this.schema.parentRelationship(objName, slot.name);
+        if (!rel) continue;
+        const parent = slot.value;
+        let parentId = parent.get("Id") as string | null;
+        if (!parentId) {
+          const ext = [...parent.fields.values()].find((x) => this.schema.field(parent.type, x.name)?.externalId || this.schema.field(parent.type, x.name)?.idLookup);
+          if (ext) {
+            const field = this.schema.field(parent.type, ext.name)!;
+            const match = this.db.rows(parent.type).find((r) => !r.deleted && r.fields.get(field.name.toLowerCase()) !== null && hashKey(r.fields.get(field.name.toLowerCase())) === hashKey(ext.value));
+            if (!match) {
+              fail(i, "INVALID_FIELD", `Foreign key external ID: ${apexToString(ext.value)} not found for field ${field.name} in entity ${parent.type}`, []);
+              break;
+            }
+            parentId = match.id;
+          }
+        }
+        if (parentId) rec.set(rel.field.name, parentId);
+      }
+      if (!ok(i)) {
+        savedIds.push(null);
+        return;
+      }
       for (const [k, slot] of rec.fields) {
         const f = this.schema.field(objName, slot.name);
         if (!f) continue;
