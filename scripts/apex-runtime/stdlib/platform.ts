@@ -395,6 +395,12 @@ export class Platform {
   }
 
   soql(text: string, binds: Map<string, Value>, line: number, accessLevel?: "USER_MODE" | "SYSTEM_MODE"): Value {
+    // `field = :collection` in Apex SOQL compares with every element, like IN (apex-recipes relies on it)
+    for (const [name, v] of binds) {
+      if (v instanceof ApexList || v instanceof ApexSet) {
+        text = text.replace(new RegExp(`(!=|<>|=)\\s*:\\s*${name}\\b`, "g"), (_m, op: string) => (op === "=" ? `IN :${name}` : `NOT IN :${name}`));
+      }
+    }
     const q = this.parse(text, line);
     this.limits.queries++;
     const max = this.asyncDepth > 0 ? 200 : 100;
