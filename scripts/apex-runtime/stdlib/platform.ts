@@ -210,6 +210,7 @@ export class Platform {
 
   beginTest(): void {
     this.limits = freshLimits();
+    this.accessCache.clear();
     this.caches = new Map();
     this.restContext = {};
     this.inTest = true;
@@ -232,6 +233,7 @@ export class Platform {
 
   restore(s: DbSnapshot): void {
     this.db.restore(s);
+    this.accessCache.clear();
   }
 
   isAsyncContext(kind: string): boolean {
@@ -499,6 +501,7 @@ export class Platform {
       throw this.interp.unsupported("DML insert of a platform event (use EventBus.publish)", line);
     }
     this.checkMixedDml(records, line, op);
+    if (this.classify(records[0].type) === "setup") this.accessCache.clear();
     if (userMode) this.checkUserModeDml(op, records, line);
     const existedBefore = new Set(records.map((r) => r.get("Id") as string | null).filter((x): x is string => !!x));
     // nested DML (triggers, flows) joins the outer statement's journal
@@ -519,11 +522,13 @@ export class Platform {
     } catch (e) {
       this.dmlDepth--;
       if (outermost) this.db.endJournal(true);
+      this.accessCache.clear();
       throw e;
     }
     this.dmlDepth--;
     const firstBad = results.findIndex((r) => r.errors.length > 0);
     if (outermost) this.db.endJournal(firstBad >= 0 && allOrNone);
+    if (firstBad >= 0 && allOrNone) this.accessCache.clear();
     if (firstBad >= 0 && allOrNone) {
       const err = results[firstBad].errors[0];
       const exc = this.host.newException(
@@ -1143,7 +1148,18 @@ export class Platform {
     return oa.viewAll || oa.modifyAll;
   }
 
+  /** UserAccess per user, dropped whenever setup data (assignments, permission sets) changes */
+  private accessCache = new Map<string, UserAccess>();
+
   userAccess(): UserAccess {
+    const cached = this.accessCache.get(this.runningUserId);
+    if (cached) return cached;
+    const access = this.computeUserAccess();
+    this.accessCache.set(this.runningUserId, access);
+    return access;
+  }
+
+  private computeUserAccess(): UserAccess {
     if (!this.security) throw new Error("no security model");
     const user = this.db.byId(this.runningUserId);
     const profileRow = this.db.byId(user?.fields.get("profileid") as string);
@@ -1742,6 +1758,7 @@ export class Platform {
       case "rollback":
         this.limits.dmlStatements++;
         this.db.restore((a[0] as NativeObject).data.snapshot as DbSnapshot);
+        this.accessCache.clear();
         return null;
       case "releasesavepoint":
         return null;
