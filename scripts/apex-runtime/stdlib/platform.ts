@@ -23,7 +23,7 @@ import {
   type Value
 } from "../interpreter/values";
 import type { FieldDescribe, SchemaModel } from "../schema";
-import type { SecurityModel, UserAccess } from "../security";
+import { groupOfPermissionSets, type PermissionGrants, type SecurityModel, type UserAccess } from "../security";
 import { evaluateSoql, parseSoql, SoqlQueryError, SoqlUnsupportedError, type SoqlQuery } from "../soql";
 import { Database, storeValue, type DbSnapshot, type DmlError, type Row } from "../db/database";
 import { evaluateFormula, FormulaUnsupported } from "../db/formula";
@@ -1165,15 +1165,29 @@ export class Platform {
     const profileRow = this.db.byId(user?.fields.get("profileid") as string);
     const profile = (profileRow?.fields.get("name") as string) ?? "System Administrator";
     const permissionSets: string[] = [];
+    const groups: string[] = [];
+    const runtimeGroups: PermissionGrants[] = [];
     for (const a of this.db.rows("PermissionSetAssignment")) {
       if (a.deleted || a.fields.get("assigneeid") !== this.runningUserId) continue;
       const ps = this.db.byId(a.fields.get("permissionsetid") as string);
       if (ps) permissionSets.push(ps.fields.get("name") as string);
       const psg = this.db.byId(a.fields.get("permissionsetgroupid") as string);
-      if (psg) permissionSets.push(psg.fields.get("developername") as string);
+      if (!psg) continue;
+      const groupName = psg.fields.get("developername") as string;
+      groups.push(groupName);
+      // components a test added (PermissionSetGroupComponent) join the group's metadata grants
+      const added = this.db
+        .rows("PermissionSetGroupComponent")
+        .filter((c) => !c.deleted && c.fields.get("permissionsetgroupid") === psg.id)
+        .map((c) => this.security!.grant(String(this.db.byId(c.fields.get("permissionsetid") as string)?.fields.get("name") ?? "")))
+        .filter((g): g is PermissionGrants => !!g);
+      if (added.length > 0) {
+        const own = this.security.grant(groupName);
+        runtimeGroups.push(groupOfPermissionSets(groupName, own ? [own, ...added] : added, own?.label));
+      }
     }
     const known = permissionSets.filter((n) => this.security!.grant(n));
-    const base = this.security.accessFor({ profile, permissionSets: known });
+    const base = this.security.accessFor({ profile, permissionSets: known, permissionSetGroups: groups }, runtimeGroups);
     // permission sets a test created with DML: their ObjectPermissions/FieldPermissions rows are the grants
     const createdIds = new Set(
       this.db
