@@ -74,13 +74,20 @@ export function loadProject(root: string, options: { useCache?: boolean } = {}):
   return { interp, platform, classes, triggers, problems, sources };
 }
 
-/** Custom metadata records become rows, so SOQL and getAll()/getInstance() read them. */
+/**
+ * Custom metadata records become rows, so SOQL and getAll()/getInstance() read them. A relationship to another custom
+ * metadata type holds that record's Id (the XML names its DeveloperName); relationships to EntityDefinition and
+ * FieldDefinition keep the API name.
+ */
 function seedCustomMetadata(platform: Platform): void {
   const schema = platform.schema;
+  const idsByName = new Map<string, string>();
+  const rows: { object: string; fields: Map<string, Value> }[] = [];
   for (const obj of schema.objects()) {
     if (obj.describe.kind !== "customMetadata") continue;
     for (const rec of schema.customMetadataRecords(obj.describe.name)) {
       const id = platform.db.newId(obj);
+      idsByName.set(`${obj.describe.name}.${rec.developerName}`.toLowerCase(), id);
       const fields = new Map<string, Value>([
         ["id", id],
         ["developername", rec.developerName],
@@ -94,8 +101,19 @@ function seedCustomMetadata(platform: Platform): void {
         if (!f) continue;
         fields.set(f.name.toLowerCase(), metadataValue(f.apexType, text));
       }
-      platform.db.put({ id, object: obj.describe.name, fields, deleted: false });
+      rows.push({ object: obj.describe.name, fields });
     }
+  }
+  for (const row of rows) {
+    for (const f of schema.object(row.object)!.fields) {
+      const target = f.referenceTo[0];
+      if (f.type !== "REFERENCE" || !target || schema.object(target)?.describe.kind !== "customMetadata") continue;
+      const text = row.fields.get(f.name.toLowerCase());
+      if (typeof text !== "string") continue;
+      const devName = text.includes(".") ? text.slice(text.lastIndexOf(".") + 1) : text;
+      row.fields.set(f.name.toLowerCase(), idsByName.get(`${target}.${devName}`.toLowerCase()) ?? null);
+    }
+    platform.db.put({ id: row.fields.get("id") as string, object: row.object, fields: row.fields, deleted: false });
   }
 }
 
