@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatUsage, parseFlags } from '../lib/args';
-import { runMain } from '../lib/cli';
+import { runMain, UsageError } from '../lib/cli';
 import { Project } from '../validate/core/project';
 import { buildMetadataReference, REFERENCE_PATH } from './metadata-reference';
 
@@ -13,17 +13,36 @@ const USAGE = formatUsage(
   FLAGS
 );
 
+/**
+ * Writes the metadata reference of the project at `root` and returns its path. Refuses, writing nothing, when the
+ * project does not load or its package directories hold no files: the reference would be empty, and committing it
+ * would erase the real one.
+ */
+export function writeMetadataReference(root: string): string {
+  const project = new Project(root);
+  if (project.loadError) {
+    throw new UsageError(`the project does not load (${project.loadError}): ${REFERENCE_PATH} was not written`);
+  }
+  if (project.packageFiles().length === 0) {
+    throw new UsageError(
+      `the package directories (${project.packageDirs.join(', ')}) hold no files: ${REFERENCE_PATH} was not written`
+    );
+  }
+  const target = join(project.root, REFERENCE_PATH);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, buildMetadataReference(project));
+  return REFERENCE_PATH;
+}
+
 async function main(): Promise<number> {
   if (parseFlags(process.argv.slice(2), FLAGS, USAGE).help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const project = new Project(process.cwd());
-  const target = join(project.root, REFERENCE_PATH);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, buildMetadataReference(project));
-  process.stdout.write(`wrote ${REFERENCE_PATH}\n`);
+  process.stdout.write(`wrote ${writeMetadataReference(process.cwd())}\n`);
   return 0;
 }
 
-runMain(main);
+if (require.main === module) {
+  runMain(main);
+}

@@ -1,37 +1,157 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Project } from './core/project';
-import { Check, CheckOutcome, Problem } from './core/types';
+import { Basis, basisOf, Check, CheckOutcome, Prerequisite, Problem } from './core/types';
+import { formatText, plural } from './output/text';
 
 /** One check's row of the summary. */
 export interface CheckReport extends CheckOutcome {
   id: string;
   title: string;
+  basis: Basis;
   seconds: number;
+  /** Set when the check did not run: a prerequisite failed or the project does not load. */
+  skipped?: string;
 }
 
 /** The whole gate's result. */
 export interface GateReport {
+  root: string;
   checks: CheckReport[];
   seconds: number;
   errorCount: number;
   warningCount: number;
+  /** Only deploy-fact checks and findings (`--deploy-only`). */
+  deployOnly: boolean;
+}
+
+export interface GateOptions {
+  /** Run only deploy-fact checks, and report only their deploy-fact findings. */
+  deployOnly?: boolean;
+  /** Called as each check finishes (or is skipped), for progress on stderr. */
+  onCheckDone?: (report: CheckReport, done: number, total: number) => void;
 }
 
 /**
  * Runs the given checks over the project at `root`, all at once (the slow ones are child processes), and
  * collects their outcomes. A check that throws is reported as one error of that check, never as a crash of the gate.
+ * A check whose prerequisite failed, or that needs package directories when sfdx-project.json does not load, is
+ * reported as skipped with the reason, so one mistake gives one error and no check looks green without running.
  */
-export async function runGate(root: string, checks: Check[]): Promise<GateReport> {
+export async function runGate(
+  root: string,
+  checks: Check[],
+  options: GateOptions = {},
+  available: Check[] = checks
+): Promise<GateReport> {
   const project = new Project(root);
   const started = performance.now();
-  const reports = await Promise.all(checks.map((check) => runOne(check, project)));
+  const selected = withPrerequisites(checks, available).filter(
+    (check) => !options.deployOnly || (check.basis ?? 'deploy-fact') === 'deploy-fact'
+  );
+  const running = new Map<string, Promise<CheckReport>>();
+  let done = 0;
+  const start = (check: Check): Promise<CheckReport> => {
+    let promise = running.get(check.id);
+    if (!promise) {
+      promise = runWhenReady(check, project, selected, start, options).then((report) => {
+        options.onCheckDone?.(report, ++done, selected.length);
+        return report;
+      });
+      running.set(check.id, promise);
+    }
+    return promise;
+  };
+  const reports = withoutEchoes(await Promise.all(selected.map(start)));
+  const loadProblems = projectLoadProblems(project, reports);
+  if (loadProblems.length > 0) {
+    reports.unshift({
+      id: 'project',
+      title: 'sfdx-project.json loads and lists package directories',
+      basis: 'deploy-fact',
+      seconds: 0,
+      filesSeen: 1,
+      problems: loadProblems
+    });
+  }
   const problems = reports.flatMap((report) => report.problems);
   return {
+    root: project.root,
     checks: reports,
     seconds: (performance.now() - started) / 1000,
     errorCount: problems.filter((problem) => problem.severity === 'error').length,
-    warningCount: problems.filter((problem) => problem.severity === 'warning').length
+    warningCount: problems.filter((problem) => problem.severity === 'warning').length,
+    deployOnly: options.deployOnly ?? false
   };
+}
+
+function prerequisiteId(prerequisite: string | Prerequisite): string {
+  return typeof prerequisite === 'string' ? prerequisite : prerequisite.check;
+}
+
+/** The selected checks plus any prerequisite they name that is not selected, in the order of `available`. */
+function withPrerequisites(checks: Check[], available: Check[]): Check[] {
+  const ids = new Set(checks.map((check) => check.id));
+  const pending = [...checks];
+  while (pending.length > 0) {
+    for (const id of (pending.pop()?.prerequisites ?? []).map(prerequisiteId)) {
+      const prerequisite = available.find((candidate) => candidate.id === id);
+      if (prerequisite && !ids.has(id)) {
+        ids.add(id);
+        pending.push(prerequisite);
+      }
+    }
+  }
+  const ordered = available.filter((check) => ids.has(check.id));
+  return [...ordered, ...checks.filter((check) => !ordered.includes(check))];
+}
+
+async function runWhenReady(
+  check: Check,
+  project: Project,
+  selected: Check[],
+  start: (check: Check) => Promise<CheckReport>,
+  options: GateOptions
+): Promise<CheckReport> {
+  const basis = check.basis ?? 'deploy-fact';
+  const skip = (reason: string): CheckReport => ({
+    id: check.id,
+    title: check.title,
+    basis,
+    seconds: 0,
+    filesSeen: 0,
+    problems: [],
+    skipped: reason
+  });
+  if (project.loadError && !check.runsWithoutProject) {
+    return skip(project.loadError);
+  }
+  for (const prerequisite of check.prerequisites ?? []) {
+    const prerequisiteCheck = selected.find((candidate) => candidate.id === prerequisiteId(prerequisite));
+    if (!prerequisiteCheck) {
+      continue;
+    }
+    const report = await start(prerequisiteCheck);
+    if (report.skipped) {
+      return skip(`${report.id} skipped`);
+    }
+    const errors = report.problems.filter((problem) => problem.severity === 'error');
+    if (typeof prerequisite === 'string') {
+      if (errors.length > 0) {
+        return skip(`${report.id} found ${plural(errors.length, 'error')}`);
+      }
+      continue;
+    }
+    const blocking = new Set(errors.filter((problem) => prerequisite.blocks(problem)).map((problem) => problem.file));
+    if (blocking.size > 0) {
+      return skip(`${report.id} found ${plural(blocking.size, prerequisite.what)}`);
+    }
+  }
+  const report = await runOne(check, project);
+  if (options.deployOnly) {
+    report.problems = report.problems.filter((problem) => basisOf(problem, check) === 'deploy-fact');
+  }
+  return report;
 }
 
 async function runOne(check: Check, project: Project): Promise<CheckReport> {
@@ -49,45 +169,72 @@ async function runOne(check: Check, project: Project): Promise<CheckReport> {
   return {
     id: check.id,
     title: check.title,
+    basis: check.basis ?? 'deploy-fact',
     seconds: (performance.now() - started) / 1000,
     filesSeen: outcome.filesSeen,
-    problems: sortProblems(outcome.problems)
+    problems: tidyProblems(project, outcome.problems)
   };
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+/** A finding that an earlier check already printed word for word (e.g. "no Java" of both Java checks) is dropped. */
+function withoutEchoes(reports: CheckReport[]): CheckReport[] {
+  const printed = new Set<string>();
+  return reports.map((report) => ({
+    ...report,
+    problems: report.problems.filter((problem) => {
+      const key = [problem.severity, problem.file, problem.line ?? '', problem.message].join('\u0000');
+      const fresh = !printed.has(key);
+      printed.add(key);
+      return fresh;
+    })
+  }));
+}
+
+/**
+ * A project that does not load is one error, unless a check that ran (config-schema) already reported it at
+ * sfdx-project.json.
+ */
+function projectLoadProblems(project: Project, reports: CheckReport[]): Problem[] {
+  if (!project.loadError) {
+    return [];
+  }
+  const reported = reports.some((report) =>
+    report.problems.some((problem) => problem.severity === 'error' && problem.file === 'sfdx-project.json')
+  );
+  return reported
+    ? []
+    : [{ file: 'sfdx-project.json', message: `the project does not load: ${project.loadError}`, severity: 'error' }];
+}
+
+/** Project-relative paths, identical findings once, errors before warnings, then by file and line. */
+function tidyProblems(project: Project, problems: Problem[]): Problem[] {
+  const unique = new Map<string, Problem>();
+  for (const problem of problems) {
+    const file = relativePath(project.root, problem.file);
+    const tidy = { ...problem, file };
+    const key = [tidy.severity, tidy.file, tidy.line ?? '', tidy.message].join('\u0000');
+    if (!unique.has(key)) {
+      unique.set(key, tidy);
+    }
+  }
+  return [...unique.values()].sort(
+    (a, b) => severityRank(a) - severityRank(b) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)
+  );
+}
+
+function severityRank(problem: Problem): number {
+  return problem.severity === 'error' ? 0 : 1;
+}
+
+function relativePath(root: string, file: string): string {
+  if (!isAbsolute(file)) {
+    return file;
+  }
+  const inside = relative(root, file);
+  return inside.startsWith('..') || isAbsolute(inside) ? file : inside.split(sep).join('/') || '.';
 }
 
 /** The summary table and the problem list, as printed by `npm run validate`. */
 export function formatReport(report: GateReport): string {
-  const header = ['check', 'files', 'errors', 'warnings', 'seconds'];
-  const rows = report.checks.map((check) => [
-    check.id,
-    String(check.filesSeen),
-    String(check.problems.filter((problem) => problem.severity === 'error').length),
-    String(check.problems.filter((problem) => problem.severity === 'warning').length),
-    check.seconds.toFixed(2)
-  ]);
-  rows.push(['total (wall)', '', String(report.errorCount), String(report.warningCount), report.seconds.toFixed(2)]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const formatRow = (row: string[]): string =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  const lines = [formatRow(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(formatRow)];
-
-  const problems = report.checks.flatMap((check) => check.problems.map((problem) => ({ check: check.id, problem })));
-  if (problems.length > 0) {
-    lines.push('');
-    for (const { check, problem } of problems) {
-      const location = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-      lines.push(`${location}: ${problem.severity} [${check}] ${problem.message}`);
-    }
-  }
-  lines.push('');
-  lines.push(
-    report.errorCount === 0
-      ? `validate: passed (${report.warningCount} warnings) in ${report.seconds.toFixed(1)} s`
-      : `validate: FAILED with ${report.errorCount} errors and ${report.warningCount} warnings`
-  );
-  return lines.join('\n');
+  return formatText(report);
 }

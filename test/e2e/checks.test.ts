@@ -5,7 +5,7 @@ import { ALL_E2E_CHECKS } from '../../scripts/e2e/checks';
 /** The README's table of the end-to-end checks: `| \`id\` | heading |` rows. */
 function readmeCheckRows(): Map<string, string> {
   const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-  const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| ([^|]+?) \|$/gm)];
+  const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` +\| ([^|]+?) *\|$/gm)];
   return new Map(rows.map((row) => [row[1], row[2].trim()]));
 }
 

@@ -15,40 +15,32 @@ describe('apex-format', () => {
 
   const run = (): Promise<CheckOutcome> => apexFormatCheck.run(new Project(fixture.root));
 
-  test('passes the clean fixture: its 3 classes and 1 trigger parse and are formatted', async () => {
+  test('passes the clean fixture: its 3 classes and 1 trigger are formatted', async () => {
     const outcome = await run();
 
     expect(outcome.problems).toEqual([]);
     expect(outcome.filesSeen).toBe(4);
   });
 
-  test('reports an Apex syntax error (a missing semicolon) with the line where the parser stops', async () => {
+  test('leaves a file that does not parse to apex-syntax (no second error for one typo)', async () => {
     fixture.replace(DEFAULTS, "invoice.Status__c = 'Draft';", "invoice.Status__c = 'Draft'");
 
     const outcome = await run();
 
-    // The statement ends on line 12; the parser notices at the next token, the `}` on line 13.
-    expect(outcome.problems).toEqual([
-      expect.objectContaining({
-        file: DEFAULTS,
-        line: 13,
-        severity: 'error',
-        message: expect.stringMatching(/syntax error: Missing ';' at '}'/)
-      })
-    ]);
+    expect(outcome.problems).toEqual([]);
   });
 
-  test('reports a syntax error in a trigger', async () => {
-    fixture.replace(TRIGGER, 'InvoiceDefaults.apply(Trigger.new);', 'InvoiceDefaults.apply(Trigger.new;');
+  test('reports a Prettier failure shared by every file once, with the number of files', async () => {
+    fixture.write('.prettierrc', JSON.stringify({ plugins: ['prettier-plugin-that-is-not-installed'] }));
 
     const outcome = await run();
 
     expect(outcome.problems).toEqual([
       expect.objectContaining({
-        file: TRIGGER,
-        line: 2,
         severity: 'error',
-        message: expect.stringMatching(/syntax error/)
+        message: expect.stringMatching(
+          /^Prettier could not check this file \(and 3 more Apex files\): .*prettier-plugin-that-is-not-installed/
+        )
       })
     ]);
   });

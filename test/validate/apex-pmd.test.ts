@@ -131,7 +131,7 @@ describe('apex-pmd', () => {
       const outcome = await run();
 
       expect(outcome.problems).toEqual([
-        expect.objectContaining({ file: '.', severity: 'error', message: expect.stringMatching(/Java 11 or newer/) })
+        expect.objectContaining({ file: '.', severity: 'error', message: expect.stringMatching(/Java 17 or newer/) })
       ]);
     } finally {
       process.env.PATH = saved.PATH;

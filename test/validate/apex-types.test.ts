@@ -79,7 +79,7 @@ describe('apex-types', () => {
         expect.objectContaining({
           file: '.',
           severity: 'error',
-          message: expect.stringMatching(/Java 11 or newer is needed/)
+          message: expect.stringMatching(/Java 17 or newer is needed/)
         })
       ]);
     } finally {

@@ -17,10 +17,48 @@ describe('config-schema check', () => {
     expect(errors).toEqual([
       expect.objectContaining({
         file: 'sfdx-project.json',
-        message: expect.stringContaining('unknown key "packageDirectory"')
+        message: expect.stringContaining("'packageDirectory' property is not expected to be here")
       })
     ]);
     expect(errors[0].line).toBe(5);
+    expect(errors[0].message).toContain("Did you mean property 'packageDirectories'?");
+  });
+
+  it('explains a package directory that matches no allowed shape by the closest shape, in one sentence', async () => {
+    // The schema's anyOf has a plain directory and a package directory; Ajv reports both branches (five errors).
+    fixture.replace('sfdx-project.json', '"default": true', '"defualt": true');
+    expect(await errorsOf(configSchemaCheck, fixture)).toEqual([
+      {
+        file: 'sfdx-project.json',
+        line: 2,
+        severity: 'error',
+        message:
+          "packageDirectories[0]: 'defualt' property is not expected to be here. Did you mean property 'default'?"
+      }
+    ]);
+  });
+
+  it('names every type a value may have when the schema allows several', async () => {
+    fixture.replace(
+      'sfdx-project.json',
+      '[{ "path": "force-app", "default": true }]',
+      '[{ "path": "force-app", "default": true, "package": "P", "versionNumber": "1.0.0.NEXT",\n' +
+        '    "apexTestAccess": { "permissionSets": 5, "permissionSetLicenses": [] } }]'
+    );
+    expect((await errorsOf(configSchemaCheck, fixture)).map((problem) => [problem.line, problem.message])).toEqual([
+      [3, "packageDirectories[0].apexTestAccess: 'permissionSets' property type must be array or string"]
+    ]);
+  });
+
+  it('reports one missing key for a replacement that matches none of its four shapes', async () => {
+    fixture.replace(
+      'sfdx-project.json',
+      '"sourceApiVersion": "65.0"',
+      '"sourceApiVersion": "65.0",\n  "replacements": [{ "filename": "x", "stringToReplace": "a" }]'
+    );
+    expect((await errorsOf(configSchemaCheck, fixture)).map((problem) => problem.message)).toEqual([
+      "replacements[0]: must have required property 'replaceWithFile'"
+    ]);
   });
 
   it('fails sfdx-project.json that is not JSON', async () => {
@@ -52,7 +90,9 @@ describe('config-schema check', () => {
       expect.objectContaining({
         file: 'config/project-scratch-def.json',
         line: 3,
-        message: expect.stringContaining('/edition')
+        message: expect.stringMatching(
+          /^'edition' property must be equal to one of the allowed values \(Developer, .*\)\. Did you mean 'Developer'\?$/
+        )
       })
     ]);
   });

@@ -55,6 +55,23 @@ async function expectSingleError(copy: FixtureCopy, file: string, line: number, 
   return problem;
 }
 
+/** No error, and exactly one house-policy warning at that file and line about element order. */
+async function expectSingleOrderWarning(
+  copy: FixtureCopy,
+  file: string,
+  line: number,
+  ...says: string[]
+): Promise<void> {
+  const { problems } = await run(copy.root);
+  expect(errors(problems)).toEqual([]);
+  const order = problems.filter((problem) => problem.message.includes('out of the order'));
+  expect(order).toHaveLength(1);
+  expect(order[0]).toMatchObject({ file, line, severity: 'warning', basis: 'house-policy' });
+  for (const words of says) {
+    expect(order[0].message).toContain(words);
+  }
+}
+
 describe('metadata-xml check', () => {
   let copy: FixtureCopy;
 
@@ -99,14 +116,17 @@ describe('metadata-xml check', () => {
     await expectSingleError(copy, APEX_CLASS, lineOf(text, '<!--'), 'a comment before the root element');
   });
 
-  it('reports a root element without the metadata namespace', async () => {
+  it('warns about a root element without the metadata namespace (no deploy failure on record)', async () => {
     const text = plant(copy, APEX_CLASS, (xml) => xml.replace(' xmlns="http://soap.sforce.com/2006/04/metadata"', ''));
-    await expectSingleError(
-      copy,
-      APEX_CLASS,
-      lineOf(text, '<ApexClass'),
-      '<ApexClass> lacks xmlns="http://soap.sforce.com/2006/04/metadata"'
-    );
+    const { problems } = await run(copy.root);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: APEX_CLASS,
+        line: lineOf(text, '<ApexClass'),
+        severity: 'warning',
+        message: 'root element <ApexClass> lacks xmlns="http://soap.sforce.com/2006/04/metadata"'
+      })
+    ]);
   });
 
   it('reports an unknown element in a CustomField and names the closest real one', async () => {
@@ -183,16 +203,25 @@ describe('metadata-xml check', () => {
     );
   });
 
-  it('reports a CustomField element out of WSDL order with the Metadata API wording', async () => {
+  it('warns (house policy, no deploy error) about a CustomField element out of the order a retrieve writes', async () => {
     const text = plant(copy, AMOUNT_FIELD, (xml) =>
       xml.replace('    <label>Amount</label>\n', '').replace(/(<type>\w+<\/type>\n)/, '$1    <label>Amount</label>\n')
     );
-    await expectSingleError(
+    await expectSingleOrderWarning(
       copy,
       AMOUNT_FIELD,
       lineOf(text, '<label>Amount'),
-      'Element label invalid at this location in type CustomField (expected before precision'
+      'Element label is out of the order a retrieve writes in type CustomField (a retrieve puts it before precision'
     );
+  });
+
+  it('still checks the value of an element that is out of order', async () => {
+    plant(copy, AMOUNT_FIELD, (xml) =>
+      xml.replace('    <label>Amount</label>\n', '').replace(/(<type>\w+<\/type>\n)/, '$1    <label>Amount</label>\n')
+    );
+    plant(copy, AMOUNT_FIELD, (xml) => xml.replace(/<precision>\d+<\/precision>/, '<precision>many</precision>'));
+    const found = errors((await run(copy.root)).problems);
+    expect(found.map((problem) => problem.message)).toEqual([expect.stringContaining('<precision> must be')]);
   });
 
   it('reports a repeated PermissionSet element whose run is split by another element', async () => {
@@ -222,12 +251,12 @@ describe('metadata-xml check', () => {
     const text = plant(copy, FLOW, (xml) =>
       xml.replace(/(<recordUpdates>[\s\S]*?)(\n\s*<name>[^<]*<\/name>)([\s\S]*?<\/inputAssignments>)/, '$1$3$2')
     );
-    await expectSingleError(
+    await expectSingleOrderWarning(
       copy,
       FLOW,
       lineOf(text, '</inputAssignments>') + 1,
-      'Element name invalid at this location in type FlowRecordUpdate',
-      'expected before'
+      'Element name is out of the order a retrieve writes in type FlowRecordUpdate',
+      'a retrieve puts it before'
     );
   });
 

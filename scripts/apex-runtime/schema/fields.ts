@@ -63,11 +63,7 @@ function defaultLength(type: DisplayType): number {
  * A field with the platform's defaults for its type, then `overrides`. `requiredOnCreate` is derived unless given:
  * a createable, non-nillable field without a default must be set on insert.
  */
-export function makeField(
-  name: string,
-  type: DisplayType,
-  overrides: Partial<FieldDescribe> = {}
-): FieldDescribe {
+export function makeField(name: string, type: DisplayType, overrides: Partial<FieldDescribe> = {}): FieldDescribe {
   const isText = TEXT_TYPES.has(type);
   const field: FieldDescribe = {
     name,
@@ -84,8 +80,8 @@ export function makeField(
     defaultValue: type === 'BOOLEAN' ? false : undefined,
     createable: true,
     updateable: true,
-    filterable: type !== 'TEXTAREA' || (overrides.length ?? 255) <= 255,
-    sortable: type !== 'MULTIPICKLIST' && type !== 'TEXTAREA' && type !== 'ADDRESS' && type !== 'LOCATION',
+    filterable: true,
+    sortable: type !== 'MULTIPICKLIST' && type !== 'ADDRESS' && type !== 'LOCATION',
     groupable: isText || type === 'ID' || type === 'REFERENCE' || type === 'BOOLEAN' || type === 'DATE',
     aggregatable: type !== 'BOOLEAN' && type !== 'MULTIPICKLIST' && type !== 'TEXTAREA',
     calculated: false,
@@ -105,6 +101,14 @@ export function makeField(
   };
   if (overrides.requiredOnCreate === undefined) {
     field.requiredOnCreate = field.createable && !field.nillable && !field.defaultedOnCreate;
+  }
+  // Long text areas (over 255 characters) and encrypted fields cannot be filtered, sorted or grouped in SOQL
+  // (SOQL and SOSL Reference, "WHERE": "You can't filter on ... long text area fields").
+  const longText = type === 'TEXTAREA' && field.length > 255;
+  if (longText || type === 'ENCRYPTEDSTRING') {
+    field.filterable = overrides.filterable ?? false;
+    field.sortable = overrides.sortable ?? false;
+    field.groupable = overrides.groupable ?? false;
   }
   return field;
 }

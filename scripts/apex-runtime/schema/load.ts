@@ -60,7 +60,11 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
     throw new Error(`project root ${options.root} is not a folder`);
   }
   const warnings: SchemaWarning[] = [];
-  const files = collectFiles(options.root, options.packageDirectories ?? projectPackageDirectories(options.root), warnings);
+  const files = collectFiles(
+    options.root,
+    options.packageDirectories ?? projectPackageDirectories(options.root),
+    warnings
+  );
   const parse = (file: string): XmlElement | undefined => {
     try {
       return parseXml(readFileSync(file, 'utf8'));
@@ -101,7 +105,9 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
   }
   const projectChildren = childRelationshipsOf(projectObjects, standardExtensions);
   for (const object of projectObjects) {
-    (object.childRelationships as ChildRelationship[]).push(...(projectChildren.get(object.describe.name.toLowerCase()) ?? []));
+    (object.childRelationships as ChildRelationship[]).push(
+      ...(projectChildren.get(object.describe.name.toLowerCase()) ?? [])
+    );
   }
   const lazy = standardCatalogue(jar, standardExtensions, projectChildren, valueSets.standard);
   const records = files.customMetadataRecords.flatMap((file) => {
@@ -216,7 +222,10 @@ function readValueSets(files: ProjectFiles, parse: (file: string) => XmlElement 
   for (const file of files.globalValueSets) {
     const root = parse(file);
     if (root) {
-      global.set(basename(file, '.globalValueSet-meta.xml').toLowerCase(), picklistEntries(childElements(root, 'customValue')));
+      global.set(
+        basename(file, '.globalValueSet-meta.xml').toLowerCase(),
+        picklistEntries(childElements(root, 'customValue'))
+      );
     }
   }
   return { standard, global };
@@ -273,7 +282,11 @@ function buildProjectObject(
   const recordTypes = readRecordTypes(object, parse);
   const settingType = xml ? childText(xml, 'customSettingsType') : undefined;
   const fields = [
-    ...impliedFields(kind, xml, { hasMaster, hasRecordTypes: recordTypes.length > 1, hierarchy: settingType === 'Hierarchy' }),
+    ...impliedFields(kind, xml, {
+      hasMaster,
+      hasRecordTypes: recordTypes.length > 1,
+      hierarchy: settingType === 'Hierarchy'
+    }),
     ...ownFields
   ];
   const label = (xml && childText(xml, 'label')) ?? object.name.replace(/__\w+$/, '').replace(/_/g, ' ');
@@ -299,9 +312,8 @@ function buildProjectObject(
     describe.customSettingType = settingType;
   }
   if (kind === 'platformEvent') {
-    describe.publishBehavior = (xml && childText(xml, 'publishBehavior')) === 'PublishImmediately'
-      ? 'PublishImmediately'
-      : 'PublishAfterCommit';
+    describe.publishBehavior =
+      (xml && childText(xml, 'publishBehavior')) === 'PublishImmediately' ? 'PublishImmediately' : 'PublishAfterCommit';
   }
   return { describe, fields, childRelationships: [] };
 }
@@ -384,7 +396,9 @@ function impliedFields(
       );
     }
     if (options.hasRecordTypes) {
-      fields.push(reference('RecordTypeId', 'RecordType', 'RecordType', { createable: true, updateable: true, nillable: true }));
+      fields.push(
+        reference('RecordTypeId', 'RecordType', 'RecordType', { createable: true, updateable: true, nillable: true })
+      );
     }
   }
   if (options.hierarchy) {
@@ -470,7 +484,8 @@ function readField(
     calculated,
     autoNumber,
     createable: !calculated && !autoNumber,
-    updateable: !calculated && !autoNumber && !(isMasterDetail && childText(xml, 'reparentableMasterDetail') !== 'true'),
+    updateable:
+      !calculated && !autoNumber && !(isMasterDetail && childText(xml, 'reparentableMasterDetail') !== 'true'),
     formula,
     displayFormat: childText(xml, 'displayFormat')
   };
@@ -493,10 +508,16 @@ function readField(
     // child's side of a custom reference is the field name with __r (Metadata API, "CustomField": relationshipName).
     overrides.relationshipName = name.replace(/__c$/i, '__r');
     const childRelationship = childText(xml, 'relationshipName');
-    if (childRelationship && metadataType !== 'MetadataRelationship') {
+    // Metadata relationships have a child side only between custom metadata types (not to EntityDefinition).
+    const toMetadataType = overrides.referenceTo.every((target) => /__mdt$/i.test(target));
+    if (childRelationship && (metadataType !== 'MetadataRelationship' || toMetadataType)) {
       overrides.childRelationshipName = `${childRelationship}__r`;
     }
     overrides.length = 18;
+    if (metadataType === 'MetadataRelationship') {
+      overrides.valueIsName = true;
+      overrides.length = 255;
+    }
     overrides.cascadeDelete = isMasterDetail || childText(xml, 'deleteConstraint') === 'Cascade';
     overrides.restrictedDelete = childText(xml, 'deleteConstraint') === 'Restrict';
     if (isMasterDetail) {
@@ -630,7 +651,7 @@ function standardCatalogue(
     return preferred ? `${preferred.name}Id` : undefined;
   };
   return {
-    names: () => sortedNames,
+    names: () => sortedNames.map((name) => jar.get(name)?.name ?? name),
     prefixOwner: (prefix) => {
       const owner = prefixes.get(prefix);
       if (owner) {

@@ -1,10 +1,4 @@
-import {
-  ChildRelationship,
-  CustomMetadataRecord,
-  FieldDescribe,
-  ObjectDescribe,
-  SchemaWarning
-} from './types';
+import { ChildRelationship, CustomMetadataRecord, FieldDescribe, ObjectDescribe, SchemaWarning } from './types';
 
 /** An object with its fields and child relationships. */
 export interface SObjectSchema {
@@ -36,6 +30,7 @@ interface IndexedObject {
  * `prefixOwner` answers which object a key prefix belongs to without building every object.
  */
 export interface LazyObjects {
+  /** Canonical API names. */
   names(): Iterable<string>;
   build(lowerCaseName: string): SObjectSchema | undefined;
   prefixOwner(prefix: string): string | undefined;
@@ -68,6 +63,13 @@ export class SchemaModel {
       list.push(record);
       this.metadataRecords.set(key(record.type), list);
     }
+    // An org returns custom metadata records in DeveloperName order (`getAll()`, and ties of an ORDER BY):
+    // observed in orgs, octoberswimmer/aer-dist issue 366.
+    for (const list of this.metadataRecords.values()) {
+      list.sort((a, b) =>
+        key(a.developerName) < key(b.developerName) ? -1 : key(a.developerName) > key(b.developerName) ? 1 : 0
+      );
+    }
   }
 
   /** An object by API name, any case; undefined if neither the catalogue nor the project defines it. */
@@ -75,10 +77,23 @@ export class SchemaModel {
     return this.index(name)?.schema;
   }
 
-  /** Every object, standard and the project's (builds the whole catalogue: use for global describe only). */
+  /** Every object, standard and the project's (builds the whole catalogue, ~2 s: prefer `objectNames`). */
   objects(): SObjectSchema[] {
-    const names = new Set([...this.eager.keys(), ...this.lazy.names()]);
-    return [...names].map((name) => this.object(name)).filter((object): object is SObjectSchema => !!object);
+    return this.objectNames()
+      .map((name) => this.object(name))
+      .filter((object): object is SObjectSchema => !!object);
+  }
+
+  /** Canonical names of every object without building them (`Schema.getGlobalDescribe()` keys). */
+  objectNames(): string[] {
+    const names = new Map<string, string>();
+    for (const name of this.lazy.names()) {
+      names.set(key(name), name);
+    }
+    for (const object of this.eager.values()) {
+      names.set(key(object.describe.name), object.describe.name);
+    }
+    return [...names.values()];
   }
 
   /** The object whose Ids start with this three-character prefix (`001` -> Account). */
@@ -107,7 +122,7 @@ export class SchemaModel {
     return this.index(objectName)?.children.get(key(relationshipName));
   }
 
-  /** The records of a custom metadata type (`getAll()`, SOQL on `X__mdt`); empty when none or unknown. */
+  /** The records of a custom metadata type in DeveloperName order (`getAll()`, SOQL on `X__mdt`); empty if none. */
   customMetadataRecords(typeName: string): readonly CustomMetadataRecord[] {
     return this.metadataRecords.get(key(typeName)) ?? [];
   }

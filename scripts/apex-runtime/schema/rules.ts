@@ -46,12 +46,27 @@ const pricebookEntryRules: Rule = (record, old, context) => {
   }
   const existing = context.find('PricebookEntry', { Pricebook2Id: pricebook, Product2Id: product });
   const currency = record.get('CurrencyIsoCode');
-  if (existing.some((entry) => currency === null || currency === undefined || same(entry.get('CurrencyIsoCode'), currency))) {
-    return { statusCode: 'DUPLICATE_VALUE', message: 'This price definition already exists in this price book', fields: [] };
+  if (
+    existing.some(
+      (entry) => currency === null || currency === undefined || same(entry.get('CurrencyIsoCode'), currency)
+    )
+  ) {
+    return {
+      statusCode: 'DUPLICATE_VALUE',
+      message: 'This price definition already exists in this price book',
+      fields: []
+    };
   }
   const standard = context.standardPricebookId();
-  if (!same(pricebook, standard) && context.find('PricebookEntry', { Pricebook2Id: standard, Product2Id: product }).length === 0) {
-    return { statusCode: 'STANDARD_PRICE_NOT_DEFINED', message: 'No standard price defined for this product', fields: [] };
+  if (
+    !same(pricebook, standard) &&
+    context.find('PricebookEntry', { Pricebook2Id: standard, Product2Id: product }).length === 0
+  ) {
+    return {
+      statusCode: 'STANDARD_PRICE_NOT_DEFINED',
+      message: 'No standard price defined for this product',
+      fields: []
+    };
   }
   return undefined;
 };

@@ -29,6 +29,8 @@ export interface StandardObjectFacts {
   lengths?: Record<string, number>;
   /** Child relationship name -> the child's reference field, where the child has several references to the parent. */
   childFields?: Record<string, string>;
+  /** Child relationships the jar does not list (`EntityDefinition.Fields`), as name -> child object and field. */
+  extraChildren?: Record<string, { childSObject: string; field: string }>;
   /** Polymorphic reference fields and the objects they may point to (when the jar types them as `Name`/`SObject`). */
   referenceTargets?: Record<string, string[]>;
 }
@@ -140,7 +142,14 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
     keyPrefix: '00Q',
     sharingModel: 'ReadWriteTransfer',
     required: ['LastName', 'Company'],
-    computed: ['Name', 'IsConverted', 'ConvertedAccountId', 'ConvertedContactId', 'ConvertedOpportunityId', 'ConvertedDate'],
+    computed: [
+      'Name',
+      'IsConverted',
+      'ConvertedAccountId',
+      'ConvertedContactId',
+      'ConvertedOpportunityId',
+      'ConvertedDate'
+    ],
     lengths: { LastName: 80, FirstName: 40 },
     defaults: { Status: 'Open - Not Contacted' },
     picklists: {
@@ -172,7 +181,14 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
           'Closed Lost'
         ]
       },
-      Type: { values: ['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer'] },
+      Type: {
+        values: [
+          'Existing Customer - Upgrade',
+          'Existing Customer - Replacement',
+          'Existing Customer - Downgrade',
+          'New Customer'
+        ]
+      },
       ForecastCategoryName: { values: ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'] }
     }
   },
@@ -239,7 +255,11 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
     defaults: { Status: 'Draft' },
     computed: ['OrderNumber', 'TotalAmount', 'StatusCode', 'ActivatedDate', 'ActivatedById', 'IsReductionOrder'],
     picklists: {
-      Status: { values: ['Draft', 'Activated'], default: 'Draft', categories: { Draft: 'Draft', Activated: 'Activated' } }
+      Status: {
+        values: ['Draft', 'Activated'],
+        default: 'Draft',
+        categories: { Draft: 'Draft', Activated: 'Activated' }
+      }
     },
     referenceTargets: { OwnerId: OWNER_TARGETS }
   },
@@ -277,7 +297,10 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
     computed: ['IsClosed', 'IsHighPriority'],
     types: { Subject: 'COMBOBOX' },
     picklists: {
-      Status: { values: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], default: 'Not Started' },
+      Status: {
+        values: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+        default: 'Not Started'
+      },
       Priority: { values: ['High', 'Normal', 'Low'], default: 'Normal' }
     },
     referenceTargets: { OwnerId: OWNER_TARGETS }
@@ -309,7 +332,12 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
   UserRole: { keyPrefix: '00E', readOnly: false, required: ['Name'] },
   Profile: { keyPrefix: '00e', readOnly: true },
   PermissionSet: { keyPrefix: '0PS', required: ['Name', 'Label'] },
-  PermissionSetAssignment: { keyPrefix: '0Pa', nameField: null, required: ['AssigneeId', 'PermissionSetId'], createOnly: ['AssigneeId', 'PermissionSetId'] },
+  PermissionSetAssignment: {
+    keyPrefix: '0Pa',
+    nameField: null,
+    required: ['AssigneeId', 'PermissionSetId'],
+    createOnly: ['AssigneeId', 'PermissionSetId']
+  },
   PermissionSetGroup: { keyPrefix: '0PG', nameField: 'DeveloperName', required: ['DeveloperName', 'MasterLabel'] },
   PermissionSetLicense: { keyPrefix: '0PL', readOnly: true, nameField: 'DeveloperName' },
   PermissionSetLicenseAssign: { keyPrefix: '2LA', nameField: null },
@@ -321,17 +349,39 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
     keyPrefix: '00G',
     required: ['Name'],
     defaults: { Type: 'Regular' },
-    picklists: { Type: { values: ['Regular', 'Queue', 'Role', 'RoleAndSubordinates', 'Organization'], default: 'Regular' } }
+    picklists: {
+      Type: { values: ['Regular', 'Queue', 'Role', 'RoleAndSubordinates', 'Organization'], default: 'Regular' }
+    }
   },
-  GroupMember: { keyPrefix: '011', nameField: null, required: ['GroupId', 'UserOrGroupId'], createOnly: ['GroupId', 'UserOrGroupId'] },
+  GroupMember: {
+    keyPrefix: '011',
+    nameField: null,
+    required: ['GroupId', 'UserOrGroupId'],
+    createOnly: ['GroupId', 'UserOrGroupId']
+  },
   QueueSobject: { keyPrefix: '03g', nameField: null, required: ['QueueId', 'SobjectType'] },
   ContentVersion: {
     keyPrefix: '068',
     nameField: 'Title',
-    computed: ['ContentDocumentId', 'ContentSize', 'FileExtension', 'FileType', 'IsLatest', 'VersionNumber', 'Checksum'],
-    createOnly: ['PathOnClient', 'VersionData', 'FirstPublishLocationId', 'ContentLocation']
+    computed: [
+      'ContentDocumentId',
+      'ContentSize',
+      'FileExtension',
+      'FileType',
+      'IsLatest',
+      'VersionNumber',
+      'Checksum'
+    ],
+    createOnly: ['PathOnClient', 'VersionData', 'FirstPublishLocationId', 'ContentLocation'],
+    // "S": the file is stored in Salesforce (Object Reference, ContentVersion.ContentLocation).
+    defaults: { ContentLocation: 'S' },
+    picklists: { ContentLocation: { values: ['S', 'E', 'L'], default: 'S' } }
   },
-  ContentDocument: { keyPrefix: '069', nameField: 'Title', computed: ['LatestPublishedVersionId', 'FileType', 'FileExtension', 'ContentSize'] },
+  ContentDocument: {
+    keyPrefix: '069',
+    nameField: 'Title',
+    computed: ['LatestPublishedVersionId', 'FileType', 'FileExtension', 'ContentSize']
+  },
   ContentDocumentLink: {
     keyPrefix: '06A',
     nameField: null,
@@ -368,7 +418,11 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
   AccountTeamMember: { keyPrefix: '01M', nameField: null, required: ['AccountId', 'UserId'] },
   OpportunityTeamMember: { keyPrefix: '00q', nameField: null, required: ['OpportunityId', 'UserId'] },
   Quote: { keyPrefix: '0Q0', required: ['Name', 'OpportunityId'] },
-  QuoteLineItem: { keyPrefix: '0QL', nameField: 'LineNumber', required: ['QuoteId', 'PricebookEntryId', 'Quantity', 'UnitPrice'] },
+  QuoteLineItem: {
+    keyPrefix: '0QL',
+    nameField: 'LineNumber',
+    required: ['QuoteId', 'PricebookEntryId', 'Quantity', 'UnitPrice']
+  },
   Entitlement: { keyPrefix: '550', required: ['Name', 'AccountId'] },
   Solution: { keyPrefix: '501', nameField: 'SolutionName' },
   Idea: { keyPrefix: '087', nameField: 'Title' },
@@ -399,5 +453,13 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
   PushTopic: { keyPrefix: '0IF' },
   DuplicateRule: { keyPrefix: '0Bm', nameField: 'DeveloperName', readOnly: true },
   Holiday: { keyPrefix: '0C0' },
+  // Tooling-style setup objects queryable from Apex (Object Reference, "EntityDefinition": Fields child relationship).
+  EntityDefinition: {
+    keyPrefix: '01I',
+    nameField: 'QualifiedApiName',
+    readOnly: true,
+    extraChildren: { Fields: { childSObject: 'FieldDefinition', field: 'EntityDefinitionId' } }
+  },
+  FieldDefinition: { keyPrefix: '00N', nameField: 'QualifiedApiName', readOnly: true },
   Partner: { keyPrefix: '00I', nameField: null }
 };

@@ -63,7 +63,6 @@ const ADDRESS_PARTS = [
   'GeocodeAccuracy'
 ];
 
-
 export function standardFacts(name: string): StandardObjectFacts | undefined {
   return FACTS_BY_KEY.get(name.toLowerCase());
 }
@@ -105,12 +104,17 @@ export function buildStandardObject(
     }
     fields.push(standardField(jarField, siblings, facts));
   }
+  for (const [relationshipName, child] of Object.entries(facts?.extraChildren ?? {})) {
+    childRelationships.push({ ...child, relationshipName, cascadeDelete: false, restrictedDelete: false });
+  }
   markCompoundParts(fields);
   const nameField =
     facts?.nameField === null ? undefined : (facts?.nameField ?? (siblings.has('name') ? 'Name' : undefined));
   for (const field of fields) {
     if (nameField && field.name.toLowerCase() === nameField.toLowerCase()) {
+      // The name field has no field-level security: readable with the object (CaseNumber, OrderNumber, Name).
       field.nameField = true;
+      field.permissionable = false;
     }
   }
   const readOnly = facts?.readOnly === true;

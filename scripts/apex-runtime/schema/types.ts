@@ -107,6 +107,12 @@ export interface FieldDescribe {
   referenceTo: string[];
   /** Relationship name of a REFERENCE (`Account` for `AccountId`, `Invoice__r` for `Invoice__c`). */
   relationshipName?: string;
+  /**
+   * A metadata relationship of a custom metadata type: the stored value is the target's name, not an Id - the
+   * DeveloperName of a custom metadata record, or the API name of an object (EntityDefinition) or field
+   * (FieldDefinition). Parent and child lookups match on that name.
+   */
+  valueIsName?: boolean;
   /** For a project's lookup/master-detail: the child relationship name on the parent (`Subscriptions__r`). */
   childRelationshipName?: string;
   /** 0 or 1 for the first/second master of a master-detail; absent otherwise. */
@@ -154,13 +160,7 @@ export type ObjectKind =
 
 /** Organization-wide default of an object (`sharingModel` of the object metadata). */
 export type SharingModel =
-  | 'Private'
-  | 'Read'
-  | 'ReadWrite'
-  | 'ReadWriteTransfer'
-  | 'FullAccess'
-  | 'ControlledByParent'
-  | 'ReadSelect';
+  'Private' | 'Read' | 'ReadWrite' | 'ReadWriteTransfer' | 'FullAccess' | 'ControlledByParent' | 'ReadSelect';
 
 /** An object, as `DescribeSObjectResult` describes it. */
 export interface ObjectDescribe {

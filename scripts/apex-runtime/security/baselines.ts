@@ -9,6 +9,7 @@ import { ObjectAccess, PermissionGrants } from './types';
  * - Standard User: "Can create and edit most major types of records, run reports, and view the organization's setup.
  *   Can view, but not manage, campaigns. Can create, but not review, solutions." Objects the project defines are not
  *   granted: a deployed custom object is visible to a profile only when profile metadata grants it.
+ * - Marketing User: the Standard User plus campaigns ("Can manage campaigns, import leads, ...").
  * - Read Only: "Can view the organization's setup, run and export reports, and view, but not edit, other records."
  * - Minimum Access - Salesforce: no object permissions ("the most restrictive access"); access comes from
  *   permission sets.
@@ -18,6 +19,7 @@ import { ObjectAccess, PermissionGrants } from './types';
 export const STANDARD_PROFILES = [
   'System Administrator',
   'Standard User',
+  'Marketing User',
   'Minimum Access - Salesforce',
   'Read Only'
 ] as const;
@@ -26,6 +28,7 @@ export const STANDARD_PROFILES = [
 export const PROFILE_FILE_NAMES: Record<string, (typeof STANDARD_PROFILES)[number]> = {
   admin: 'System Administrator',
   standard: 'Standard User',
+  marketingprofile: 'Marketing User',
   readonly: 'Read Only',
   'minimum access - salesforce': 'Minimum Access - Salesforce'
 };
@@ -42,7 +45,8 @@ const STANDARD_USER_OBJECTS: Record<string, ObjectAccess> = {
   Opportunity: CRED,
   OpportunityLineItem: CRED,
   Lead: CRED,
-  Case: CRED,
+  // Cases: read, create, edit, no delete (apex-recipes' Safely_Tests, passing in orgs, expect isDeletable() false).
+  Case: { ...CRED, delete: false },
   Contract: CRED,
   Order: CRED,
   OrderItem: CRED,
@@ -65,8 +69,35 @@ const STANDARD_USER_OBJECTS: Record<string, ObjectAccess> = {
   User: READ
 };
 
+/**
+ * Standard fields that standard profiles other than System Administrator cannot see: the Data.com / D&B company
+ * fields of Account (field-level security "hidden" by default; apex-recipes' Safely_Tests, which pass in orgs, rely
+ * on Account.Tradestyle being "off limits" for the Marketing User profile).
+ */
+export const HIDDEN_STANDARD_FIELDS: ReadonlySet<string> = new Set(
+  [
+    'Account.Tradestyle',
+    'Account.DunsNumber',
+    'Account.NaicsCode',
+    'Account.NaicsDesc',
+    'Account.YearStarted',
+    'Account.DandbCompanyId',
+    'Account.Jigsaw',
+    'Account.JigsawCompanyId',
+    'Account.CleanStatus'
+  ].map((name) => name.toLowerCase())
+);
+
 /** User permissions a Standard User has in a new org (Help, "Standard Profiles"; "User Permissions"). */
-const STANDARD_USER_PERMISSIONS = ['ApiEnabled', 'RunReports', 'ViewSetup', 'ActivitiesAccess', 'EditTask', 'EditEvent', 'ChatterInternalUser'];
+const STANDARD_USER_PERMISSIONS = [
+  'ApiEnabled',
+  'RunReports',
+  'ViewSetup',
+  'ActivitiesAccess',
+  'EditTask',
+  'EditEvent',
+  'ChatterInternalUser'
+];
 
 const ADMIN_PERMISSIONS = [
   'ViewAllData',
@@ -114,18 +145,27 @@ export function standardProfile(name: (typeof STANDARD_PROFILES)[number]): Permi
       ADMIN_PERMISSIONS.forEach((permission) => profile.userPermissions.add(permission.toLowerCase()));
       break;
     case 'Standard User':
+    case 'Marketing User':
       for (const [object, access] of Object.entries(STANDARD_USER_OBJECTS)) {
         profile.objects.set(object.toLowerCase(), access);
       }
       profile.standardFieldAccess = { read: true, edit: true };
       STANDARD_USER_PERMISSIONS.forEach((permission) => profile.userPermissions.add(permission.toLowerCase()));
+      // "Can manage campaigns, import leads, ... Also has access to the same functionality as the Standard User."
+      if (name === 'Marketing User') {
+        profile.objects.set('campaign', CRED);
+        profile.objects.set('campaignmember', CRED);
+        profile.userPermissions.add('marketinguser');
+      }
       break;
     case 'Read Only':
       for (const object of Object.keys(STANDARD_USER_OBJECTS)) {
         profile.objects.set(object.toLowerCase(), READ);
       }
       profile.standardFieldAccess = { read: true, edit: false };
-      ['ApiEnabled', 'RunReports', 'ViewSetup'].forEach((permission) => profile.userPermissions.add(permission.toLowerCase()));
+      ['ApiEnabled', 'RunReports', 'ViewSetup'].forEach((permission) =>
+        profile.userPermissions.add(permission.toLowerCase())
+      );
       break;
     case 'Minimum Access - Salesforce':
       break;

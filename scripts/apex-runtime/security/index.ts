@@ -4,6 +4,10 @@
  * a System Administrator).
  */
 export * from './types';
-export { SecurityModel, loadSecurity } from './model';
+export { SecurityModel, loadSecurity, groupOfPermissionSets } from './model';
 export type { LoadSecurityOptions } from './model';
 export { STANDARD_PROFILES } from './baselines';
+export { permissionRecords } from './records';
+export { grantsFromRecords } from './runtime-grants';
+export type { PermissionRecords } from './runtime-grants';
+export type { SetupRecord } from './records';

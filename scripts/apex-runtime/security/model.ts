@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { childElements, childText, parseXml, XmlElement } from '../../validate/references/xml';
 import { projectPackageDirectories, SchemaModel } from '../schema';
-import { PROFILE_FILE_NAMES, STANDARD_PROFILES, standardProfile } from './baselines';
+import { HIDDEN_STANDARD_FIELDS, PROFILE_FILE_NAMES, STANDARD_PROFILES, standardProfile } from './baselines';
 import { FieldAccess, ObjectAccess, PermissionGrants, SecurityWarning, UserAccess, UserGrants } from './types';
 
 export interface LoadSecurityOptions {
@@ -13,6 +13,66 @@ export interface LoadSecurityOptions {
 }
 
 const NONE: ObjectAccess = { read: false, create: false, edit: false, delete: false, viewAll: false, modifyAll: false };
+
+/**
+ * Objects every user may work with whatever the profile: files and attachments, whose record access follows the
+ * linked or parent record (Object Reference, ContentVersion and Attachment: "access is determined by the parent";
+ * observed in orgs for "Minimum Access - Salesforce": octoberswimmer/aer-dist issues 198 and 209). Their standard
+ * fields are readable; custom fields still need a grant.
+ */
+const UNIVERSAL_OBJECTS: ReadonlySet<string> = new Set([
+  'contentversion',
+  'contentdocument',
+  'contentdocumentlink',
+  'attachment',
+  'note'
+]);
+/**
+ * Setup objects that have no object permissions to grant (no `objectPermissions` entry can name them): every user may
+ * query them, as users query their own User record or a RecordType in any org. Writing them is the runtime's concern
+ * (system mode, or setup permissions such as Manage Users).
+ */
+const SETUP_OBJECTS: ReadonlySet<string> = new Set(
+  [
+    'User',
+    'Group',
+    'GroupMember',
+    'RecordType',
+    'Organization',
+    'Profile',
+    'UserRole',
+    'BusinessHours',
+    'CronTrigger',
+    'CronJobDetail',
+    'AsyncApexJob',
+    'ApexClass',
+    'ApexTrigger',
+    'PermissionSet',
+    'PermissionSetAssignment',
+    'PermissionSetGroup',
+    'PermissionSetGroupComponent',
+    'ObjectPermissions',
+    'FieldPermissions',
+    'SetupEntityAccess',
+    'CustomPermission',
+    'EmailTemplate',
+    'Folder',
+    'StaticResource',
+    'OrgWideEmailAddress',
+    'EntityDefinition',
+    'FieldDefinition'
+  ].map((name) => name.toLowerCase())
+);
+const SETUP_READ: ObjectAccess = { ...NONE, read: true };
+
+const UNIVERSAL_ACCESS: ObjectAccess = {
+  read: true,
+  create: true,
+  edit: true,
+  delete: true,
+  viewAll: false,
+  modifyAll: false
+};
 
 /** The profiles, permission sets and groups of a project plus the documented standard profiles. */
 export class SecurityModel {
@@ -32,12 +92,17 @@ export class SecurityModel {
     return [...new Set(this.grants.values())];
   }
 
-  /** The union of the user's profile and assigned permission sets/groups, answering access questions. */
-  accessFor(user: UserGrants): UserAccess {
+  /**
+   * The union of the user's profile and assigned permission sets/groups, answering access questions.
+   * `runtimeGrants` are permission sets the test created as records (PermissionSet, ObjectPermissions,
+   * FieldPermissions; see `grantsFromRecords`): they are looked up by name before the project's metadata.
+   */
+  accessFor(user: UserGrants, runtimeGrants: readonly PermissionGrants[] = []): UserAccess {
     const unknown: string[] = [];
     const sources: PermissionGrants[] = [];
+    const created = new Map(runtimeGrants.map((grants) => [grants.name.toLowerCase(), grants]));
     for (const name of [user.profile, ...(user.permissionSets ?? []), ...(user.permissionSetGroups ?? [])]) {
-      const found = this.grant(name);
+      const found = created.get(name.toLowerCase()) ?? this.grant(name);
       if (found) {
         sources.push(found);
       } else {
@@ -67,7 +132,15 @@ class CombinedAccess implements UserAccess {
       return { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
     }
     const key = objectName.toLowerCase();
-    const combined = { ...NONE };
+    const kind = this.schema.object(objectName)?.describe.kind;
+    if (kind === 'customMetadata' || kind === 'customSetting') {
+      return this.setupDataAccess(key, kind);
+    }
+    const combined = UNIVERSAL_OBJECTS.has(key)
+      ? { ...UNIVERSAL_ACCESS }
+      : SETUP_OBJECTS.has(key)
+        ? { ...SETUP_READ }
+        : { ...NONE };
     for (const source of this.sources) {
       const access = source.objects.get(key) ?? source.defaultObjectAccess;
       if (access) {
@@ -83,6 +156,27 @@ class CombinedAccess implements UserAccess {
     return combined;
   }
 
+  /**
+   * Custom metadata types and custom settings are readable only with explicit access or Customize Application (View
+   * All Custom Settings for settings): the org settings "Restrict access to custom metadata types" and "Restrict
+   * access to custom settings" are on in orgs created since Spring '20 (Salesforce Help, "Custom Metadata Types
+   * Access" and "Custom Settings Access"). `getAll()`/`getInstance()` in Apex ignore this; the runtime decides.
+   */
+  private setupDataAccess(key: string, kind: 'customMetadata' | 'customSetting'): ObjectAccess {
+    const granted = this.sources.some(
+      (source) =>
+        source.defaultObjectAccess?.read === true ||
+        (kind === 'customMetadata' ? source.customMetadataTypes : source.customSettings).has(key)
+    );
+    const read =
+      granted ||
+      this.viewAllData ||
+      this.hasUserPermission('CustomizeApplication') ||
+      (kind === 'customSetting' && this.hasUserPermission('ViewAllCustomSettings'));
+    const write = kind === 'customSetting' && (this.modifyAllData || this.hasUserPermission('CustomizeApplication'));
+    return { read, create: write, edit: write, delete: write, viewAll: read, modifyAll: write };
+  }
+
   field(objectName: string, fieldName: string): FieldAccess {
     const object = this.object(objectName);
     const field = this.schema.field(objectName, fieldName);
@@ -90,7 +184,11 @@ class CombinedAccess implements UserAccess {
       return { read: false, edit: false };
     }
     const canWrite = object.edit || object.create;
-    if (!field.permissionable) {
+    const kind = this.schema.object(objectName)?.describe.kind;
+    // Fields of custom metadata types and settings follow the type's access (no field grants in their metadata).
+    const followsObject =
+      kind === 'customMetadata' || kind === 'customSetting' || SETUP_OBJECTS.has(objectName.toLowerCase());
+    if (!field.permissionable || followsObject || (UNIVERSAL_OBJECTS.has(objectName.toLowerCase()) && !field.custom)) {
       // Fields without field-level security follow the object (Id, Name, required and master-detail fields).
       return { read: true, edit: canWrite && (field.createable || field.updateable) };
     }
@@ -98,14 +196,21 @@ class CombinedAccess implements UserAccess {
       return { read: true, edit: field.createable || field.updateable };
     }
     const key = `${objectName}.${field.name}`.toLowerCase();
+    // Field-level security of an address is set on the compound field and covers its parts (ShippingAddress ->
+    // ShippingStreet, ShippingCity, ...): Help, "Address Compound Fields".
+    const compoundKey = field.compoundFieldName ? `${objectName}.${field.compoundFieldName}`.toLowerCase() : undefined;
     let read = this.viewAllData;
     let edit = false;
     for (const source of this.sources) {
+      const standardField =
+        !field.custom &&
+        source.standardFieldAccess !== undefined &&
+        !HIDDEN_STANDARD_FIELDS.has(key) &&
+        (source.objects.get(objectName.toLowerCase())?.read ?? false);
       const access =
         source.fields.get(key) ??
-        (!field.custom && source.standardFieldAccess && (source.objects.get(objectName.toLowerCase())?.read ?? false)
-          ? source.standardFieldAccess
-          : undefined) ??
+        (compoundKey ? source.fields.get(compoundKey) : undefined) ??
+        (standardField ? source.standardFieldAccess : undefined) ??
         source.defaultFieldAccess;
       if (access) {
         read ||= access.read || access.edit;
@@ -176,7 +281,11 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
   for (const file of files.mutingPermissionSets) {
     const xml = read(file);
     if (xml) {
-      const set = emptyGrants(basename(file, '.mutingpermissionset-meta.xml'), 'permissionSet', childText(xml, 'label'));
+      const set = emptyGrants(
+        basename(file, '.mutingpermissionset-meta.xml'),
+        'permissionSet',
+        childText(xml, 'label')
+      );
       addGrants(set, xml, true);
       muting.set(set.name.toLowerCase(), set);
     }
@@ -186,13 +295,21 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
     if (!xml) {
       continue;
     }
-    const group = emptyGrants(basename(file, '.permissionsetgroup-meta.xml'), 'permissionSetGroup', childText(xml, 'label'));
+    const group = emptyGrants(
+      basename(file, '.permissionsetgroup-meta.xml'),
+      'permissionSetGroup',
+      childText(xml, 'label')
+    );
     for (const member of childElements(xml, 'permissionSets')) {
       const set = grants.get(member.text.toLowerCase());
       if (set?.kind === 'permissionSet') {
         merge(group, set);
+        group.members = [...(group.members ?? []), set.name];
       } else {
-        warnings.push({ file: relative(options.root, file), message: `permission set ${member.text} is not defined in the project` });
+        warnings.push({
+          file: relative(options.root, file),
+          message: `permission set ${member.text} is not defined in the project`
+        });
       }
     }
     // A muting permission set removes what it names from the group (Help, "Muting Permission Sets").
@@ -205,6 +322,23 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
     grants.set(group.name.toLowerCase(), group);
   }
   return new SecurityModel(schema, grants, warnings);
+}
+
+/**
+ * A permission set group as its PermissionSetGroupComponent records make it at run time (a test adding a component
+ * and calling `Test.calculatePermissionSetGroup`): the union of its permission sets. Pass it to `accessFor`.
+ */
+export function groupOfPermissionSets(
+  name: string,
+  members: readonly PermissionGrants[],
+  label?: string
+): PermissionGrants {
+  const group = emptyGrants(name, 'permissionSetGroup', label);
+  for (const member of members) {
+    merge(group, member);
+    group.members = [...(group.members ?? []), member.name];
+  }
+  return group;
 }
 
 function emptyGrants(name: string, kind: PermissionGrants['kind'], label?: string): PermissionGrants {
@@ -268,7 +402,10 @@ function addGrants(target: PermissionGrants, xml: XmlElement, muting = false): v
       const key = field.toLowerCase();
       const existing = target.fields.get(key);
       const access = { read: flag(entry, 'readable') || edit, edit };
-      target.fields.set(key, existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access);
+      target.fields.set(
+        key,
+        existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access
+      );
     }
   }
   const names = (tag: string, nameTag: string, set: Set<string>): void => {
@@ -304,9 +441,18 @@ function merge(target: PermissionGrants, source: PermissionGrants): void {
   }
   for (const [key, access] of source.fields) {
     const existing = target.fields.get(key);
-    target.fields.set(key, existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access);
+    target.fields.set(
+      key,
+      existing ? { read: existing.read || access.read, edit: existing.edit || access.edit } : access
+    );
   }
-  for (const tag of ['classes', 'userPermissions', 'customPermissions', 'customMetadataTypes', 'customSettings'] as const) {
+  for (const tag of [
+    'classes',
+    'userPermissions',
+    'customPermissions',
+    'customMetadataTypes',
+    'customSettings'
+  ] as const) {
     source[tag].forEach((name) => target[tag].add(name));
   }
 }
@@ -332,7 +478,13 @@ function mute(target: PermissionGrants, muting: PermissionGrants): void {
       target.fields.set(key, { read: existing.read && !access.read, edit: existing.edit && !access.edit });
     }
   }
-  for (const tag of ['classes', 'userPermissions', 'customPermissions', 'customMetadataTypes', 'customSettings'] as const) {
+  for (const tag of [
+    'classes',
+    'userPermissions',
+    'customPermissions',
+    'customMetadataTypes',
+    'customSettings'
+  ] as const) {
     muting[tag].forEach((name) => target[tag].delete(name));
   }
 }

@@ -48,6 +48,8 @@ export interface PermissionGrants {
   defaultFieldAccess?: FieldAccess;
   /** Access to the standard (non-custom) fields of every object this grant can read (standard profiles). */
   standardFieldAccess?: FieldAccess;
+  /** For a permission set group: the API names of its permission sets. */
+  members?: string[];
   /** Every Apex class / custom permission (System Administrator). */
   allClasses?: boolean;
   allCustomPermissions?: boolean;

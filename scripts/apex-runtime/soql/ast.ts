@@ -141,3 +141,22 @@ export interface SoqlQuery {
   /** Every bind of this query and its sub-queries, in text order. */
   binds: BindReference[];
 }
+
+/**
+ * A SOSL search (SOQL and SOSL Reference, "SOSL Syntax"): `FIND 'term' IN ALL FIELDS RETURNING Account(Name), Contact`.
+ * Each RETURNING entry is kept as a query on its object (fields, WHERE, ORDER BY, LIMIT, OFFSET).
+ */
+export interface SoslQuery {
+  kind: 'search';
+  text: string;
+  /** The search term: a literal (`'Acme*'`, `{Acme}`) or a bind. */
+  term: { kind: 'string'; value: string; offset: number } | BindReference;
+  /** `IN ALL|NAME|EMAIL|PHONE|SIDEBAR FIELDS`; ALL when absent. */
+  scope: string;
+  returning: SoqlQuery[];
+  /** `WITH ...` clauses other than USER_MODE/SYSTEM_MODE, as text: the evaluator refuses them. */
+  withOther?: string;
+  securityMode?: 'USER_MODE' | 'SYSTEM_MODE';
+  limit?: number | BindReference;
+  binds: BindReference[];
+}

@@ -190,7 +190,12 @@ export function zonedParts(at: Date, timeZone: string): LocalDate & { hour: numb
 }
 
 /** Day of the week 1 (Sunday) to 7, day of the year, week of the year/month as the date functions count them. */
-export function calendarNumbers(date: LocalDate): { dayInWeek: number; dayInYear: number; weekInYear: number; weekInMonth: number } {
+export function calendarNumbers(date: LocalDate): {
+  dayInWeek: number;
+  dayInYear: number;
+  weekInYear: number;
+  weekInMonth: number;
+} {
   const utc = toUtc(date);
   const dayInYear = Math.round((utc.getTime() - toUtc(yearStart(date)).getTime()) / 86400000) + 1;
   return {

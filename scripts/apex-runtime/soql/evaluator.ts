@@ -103,7 +103,9 @@ export function evaluateSoql(query: SoqlQuery, host: SoqlHost, options: Evaluate
     today: localToday(now, timeZone),
     timeZone,
     ...(userMode || enforced
-      ? { access: { user: host.userAccess(), mode: userMode ? ('USER_MODE' as const) : ('SECURITY_ENFORCED' as const) } }
+      ? {
+          access: { user: host.userAccess(), mode: userMode ? ('USER_MODE' as const) : ('SECURITY_ENFORCED' as const) }
+        }
       : {})
   };
   refuseUnsupported(query);
@@ -170,7 +172,13 @@ class QueryRun {
       }
       return record;
     });
-    return { kind: 'records', object: this.object, records, rowCount, forUpdate: this.query.forClauses.includes('UPDATE') };
+    return {
+      kind: 'records',
+      object: this.object,
+      records,
+      rowCount,
+      forUpdate: this.query.forClauses.includes('UPDATE')
+    };
   }
 
   /** Rows of a child relationship for one parent row (sub-query): filtered, sorted, limited. */
@@ -203,7 +211,10 @@ class QueryRun {
     }
     const bound = this.context.host.bind(value, undefined);
     if (bound.kind !== 'scalar' || bound.value === null || bound.value === undefined) {
-      throw new SoqlQueryError(`Invalid bind expression type of ${bound.kind === 'list' ? 'List' : 'null'} for column of type Integer`, value.offset);
+      throw new SoqlQueryError(
+        `Invalid bind expression type of ${bound.kind === 'list' ? 'List' : 'null'} for column of type Integer`,
+        value.offset
+      );
     }
     return this.context.host.integer(bound.value);
   }
@@ -261,7 +272,10 @@ class QueryRun {
         throw new SoqlQueryError(messages.noSuchRelationship(segment), ref.offset);
       }
       if (polymorphic) {
-        throw new SoqlUnsupportedError(`path through polymorphic relationship ${steps[steps.length - 1].relationshipName}`, ref.offset);
+        throw new SoqlUnsupportedError(
+          `path through polymorphic relationship ${steps[steps.length - 1].relationshipName}`,
+          ref.offset
+        );
       }
       steps.push({ field: relationship.field, relationshipName: relationship.field.relationshipName as string });
       this.checkFieldAccess(objectName, relationship.field);
@@ -377,13 +391,24 @@ class QueryRun {
       }
     }
     if (path.polymorphic) {
-      const actual = this.context.schema.field(this.context.host.objectOf(current), path.field.name);
-      if (!actual) {
-        return { value: path.field.name.toLowerCase() === 'type' ? this.context.host.objectOf(current) : null, field: path.field };
-      }
-      return { value: this.context.host.value(current, actual), field: actual };
+      return this.polymorphicValue(current, path.field);
     }
     return { value: this.context.host.value(current, path.field), field: path.field };
+  }
+
+  /**
+   * A field of a polymorphic parent (`What.Name`, `Owner.Email`), read on the parent's actual object. `Type` is the
+   * parent's object name, as on the `Name` object (Object Reference, "Name"); fields the actual object lacks are null.
+   */
+  private polymorphicValue(parent: SoqlRow, nameField: FieldDescribe): { value: unknown; field: FieldDescribe } {
+    const objectName = this.context.host.objectOf(parent);
+    if (nameField.name.toLowerCase() === 'type') {
+      return { value: objectName, field: nameField };
+    }
+    const actual = this.context.schema.field(objectName, nameField.name);
+    return actual
+      ? { value: this.context.host.value(parent, actual), field: actual }
+      : { value: null, field: nameField };
   }
 
   // ---- WHERE / HAVING ----
@@ -407,7 +432,10 @@ class QueryRun {
       case 'includes': {
         const path = this.resolve(condition.left);
         if (path.field.type !== 'MULTIPICKLIST') {
-          throw new SoqlQueryError(`invalid operator on field: ${path.field.name} (INCLUDES/EXCLUDES apply to multi-select picklists)`, condition.offset);
+          throw new SoqlQueryError(
+            `invalid operator on field: ${path.field.name} (INCLUDES/EXCLUDES apply to multi-select picklists)`,
+            condition.offset
+          );
         }
         const { value, field } = this.read(row, path);
         return this.includesCondition(value, field, condition.excludes, condition.values);
@@ -427,11 +455,18 @@ class QueryRun {
     throw new SoqlUnsupportedError(`${expression.name}() in a condition`, expression.offset);
   }
 
-  private dateFunction(call: FunctionCall, value: unknown, field: FieldDescribe): { value: unknown; field: FieldDescribe } {
+  private dateFunction(
+    call: FunctionCall,
+    value: unknown,
+    field: FieldDescribe
+  ): { value: unknown; field: FieldDescribe } {
     const host = this.context.host;
     const resultField = syntheticField(call.name === 'DAY_ONLY' ? 'DATE' : 'INTEGER');
     if (field.type !== 'DATE' && field.type !== 'DATETIME') {
-      throw new SoqlQueryError(`${call.name} can only be applied to date or datetime fields: ${field.name}`, call.offset);
+      throw new SoqlQueryError(
+        `${call.name} can only be applied to date or datetime fields: ${field.name}`,
+        call.offset
+      );
     }
     if (value === null || value === undefined) {
       return { value: null, field: resultField };
@@ -440,7 +475,7 @@ class QueryRun {
     const parts =
       field.type === 'DATE'
         ? { ...parseLocalDate(text), hour: 0 }
-        : zonedParts(new Date(text), this.context.timeZone);
+        : zonedParts(parseInstant(text), this.context.timeZone);
     const numbers = calendarNumbers(parts);
     const results: Record<string, number | string> = {
       CALENDAR_MONTH: parts.month,
@@ -480,11 +515,15 @@ class QueryRun {
     const operand = this.operand(right, field);
     const isNull = (candidate: unknown): boolean => candidate === null || candidate === undefined;
     if (operator === '=') {
-      return isNull(value) || isNull(operand) ? isNull(value) && isNull(operand) : host.compare(value, operand, field) === 0;
+      return isNull(value) || isNull(operand)
+        ? isNull(value) && isNull(operand)
+        : host.compare(value, operand, field) === 0;
     }
     if (operator === '!=') {
       // SOQL's != keeps rows whose value is null (unlike SQL): `WHERE Name != 'x'` returns unnamed rows.
-      return isNull(value) || isNull(operand) ? isNull(value) !== isNull(operand) : host.compare(value, operand, field) !== 0;
+      return isNull(value) || isNull(operand)
+        ? isNull(value) !== isNull(operand)
+        : host.compare(value, operand, field) !== 0;
     }
     if (isNull(value) || isNull(operand)) {
       return false;
@@ -503,9 +542,17 @@ class QueryRun {
   }
 
   /** `CreatedDate = TODAY`: within the literal's range; `<` before it, `>` after it (Date Formats and Date Literals). */
-  private dateLiteralCondition(value: unknown, field: FieldDescribe, operator: string, literal: Extract<SoqlValue, { kind: 'dateLiteral' }>): boolean {
+  private dateLiteralCondition(
+    value: unknown,
+    field: FieldDescribe,
+    operator: string,
+    literal: Extract<SoqlValue, { kind: 'dateLiteral' }>
+  ): boolean {
     if (field.type !== 'DATE' && field.type !== 'DATETIME') {
-      throw new SoqlQueryError(`value of filter criterion for field '${field.name}' must be of type ${field.type.toLowerCase()} and should not be enclosed in quotes`, literal.offset);
+      throw new SoqlQueryError(
+        `value of filter criterion for field '${field.name}' must be of type ${field.type.toLowerCase()} and should not be enclosed in quotes`,
+        literal.offset
+      );
     }
     const range = dateLiteralRange(literal.name, literal.n, this.context.today);
     if (value === null || value === undefined) {
@@ -539,7 +586,12 @@ class QueryRun {
     }
   }
 
-  private inCondition(value: unknown, field: FieldDescribe, negated: boolean, right: SoqlValue[] | BindReference | SoqlQuery): boolean {
+  private inCondition(
+    value: unknown,
+    field: FieldDescribe,
+    negated: boolean,
+    right: SoqlValue[] | BindReference | SoqlQuery
+  ): boolean {
     const candidates = this.inValues(right, field);
     const isNull = value === null || value === undefined;
     const found = candidates.some((candidate) =>
@@ -598,12 +650,23 @@ class QueryRun {
   }
 
   private includesCondition(value: unknown, field: FieldDescribe, excludes: boolean, values: SoqlValue[]): boolean {
-    const selected = value === null || value === undefined
-      ? new Set<string>()
-      : new Set(this.context.host.text(value, field).split(';').map((entry) => entry.trim().toLowerCase()));
+    const selected =
+      value === null || value === undefined
+        ? new Set<string>()
+        : new Set(
+            this.context.host
+              .text(value, field)
+              .split(';')
+              .map((entry) => entry.trim().toLowerCase())
+          );
     // Each value may list several selections separated by `;`: all must be selected ("Querying Multi-Select Picklists").
     const matches = values.some((entry) => {
-      const text = entry.kind === 'string' ? entry.value : entry.kind === 'bind' ? String(this.scalarBind(entry, field)) : undefined;
+      const text =
+        entry.kind === 'string'
+          ? entry.value
+          : entry.kind === 'bind'
+            ? String(this.scalarBind(entry, field))
+            : undefined;
       if (text === undefined) {
         throw new SoqlQueryError('INCLUDES and EXCLUDES take string values', entry.offset);
       }
@@ -623,14 +686,18 @@ class QueryRun {
     if (value.kind === 'dateLiteral') {
       throw new SoqlUnsupportedError(`date literal ${value.name} in a value list`, value.offset);
     }
-    const literal: SoqlLiteral = value.kind === 'string' ? { ...value, value: unescapeLikeCharacters(value.value) } : value;
+    const literal: SoqlLiteral =
+      value.kind === 'string' ? { ...value, value: unescapeLikeCharacters(value.value) } : value;
     return this.context.host.literal(literal, field);
   }
 
   private scalarBind(bind: BindReference, field: FieldDescribe): unknown {
     const bound = this.context.host.bind(bind, field);
     if (bound.kind === 'list') {
-      throw new SoqlQueryError(`Invalid bind expression type of List for column of type ${field.apexType}`, bind.offset);
+      throw new SoqlQueryError(
+        `Invalid bind expression type of List for column of type ${field.apexType}`,
+        bind.offset
+      );
     }
     return bound.value;
   }
@@ -643,14 +710,22 @@ class QueryRun {
     }
     const keys = orderBy.map((item) => {
       if (item.expression.kind !== 'field') {
-        throw new SoqlUnsupportedError(`ORDER BY ${item.expression.name}() outside an aggregate query`, item.expression.offset);
+        throw new SoqlUnsupportedError(
+          `ORDER BY ${item.expression.name}() outside an aggregate query`,
+          item.expression.offset
+        );
       }
       return { path: this.resolve(item.expression), item };
     });
     const decorated = rows.map((row, index) => ({ row, index, values: keys.map((key) => this.read(row, key.path)) }));
     decorated.sort((left, right) => {
       for (let k = 0; k < keys.length; k++) {
-        const order = this.compareForSort(left.values[k].value, right.values[k].value, left.values[k].field, keys[k].item);
+        const order = this.compareForSort(
+          left.values[k].value,
+          right.values[k].value,
+          left.values[k].field,
+          keys[k].item
+        );
         if (order !== 0) {
           return order;
         }
@@ -713,7 +788,10 @@ class QueryRun {
         throw new SoqlUnsupportedError(`${item.call.name}() in SELECT of a non-aggregate query`, item.call.offset);
       }
       case 'subquery': {
-        const relationship = this.context.schema.childRelationship(this.object, item.query.from);
+        const relationship = this.context.schema.childRelationship(
+          this.object,
+          this.childRelationshipName(item.query.from)
+        );
         if (!relationship) {
           throw new SoqlQueryError(messages.noSuchChildRelationship(item.query.from), item.query.fromOffset);
         }
@@ -724,7 +802,10 @@ class QueryRun {
         checkObjectAccess(this.context, child.describe.name, item.query.fromOffset);
         refuseUnsupported(item.query);
         const run = new QueryRun(
-          { ...this.context, scope: { ...this.context.scope, allRows: this.context.scope.allRows || item.query.allRows } },
+          {
+            ...this.context,
+            scope: { ...this.context.scope, allRows: this.context.scope.allRows || item.query.allRows }
+          },
           item.query,
           child,
           relationship
@@ -753,11 +834,21 @@ class QueryRun {
         const step = { field: relationship.field, relationshipName: relationship.field.relationshipName as string };
         projection.typeofs.push({
           step,
-          whens: item.whens.map((when) => ({ object: when.object.toLowerCase(), fields: when.fields.map((ref) => ref.path) })),
+          whens: item.whens.map((when) => ({
+            object: when.object.toLowerCase(),
+            fields: when.fields.map((ref) => ref.path)
+          })),
           elseFields: item.elseFields.map((ref) => ref.path)
         });
       }
     }
+  }
+
+  /** `FROM Contacts`, or `FROM Account.Contacts` / `FROM a.Contacts` naming the outer object or its alias. */
+  private childRelationshipName(from: string): string {
+    const [first, ...rest] = from.split('.');
+    const outer = [this.object.toLowerCase(), this.query.alias?.toLowerCase()];
+    return rest.length === 1 && outer.includes(first.toLowerCase()) ? rest[0] : from;
   }
 
   private project(row: SoqlRow, projection: Projection): SoqlRecord {
@@ -765,11 +856,9 @@ class QueryRun {
     const objectName = host.objectOf(row);
     const record: SoqlRecord = { object: objectName, row, fields: new Map(), parents: new Map(), children: new Map() };
     for (const selected of projection.fields.values()) {
-      const field = selected.byName ? this.context.schema.field(objectName, selected.field.name) : selected.field;
-      if (!field) {
-        continue;
-      }
-      const value = host.value(row, field);
+      const { value, field } = selected.byName
+        ? this.polymorphicValue(row, selected.field)
+        : { value: host.value(row, selected.field), field: selected.field };
       record.fields.set(field.name, selected.label ? this.label(value, field) : value);
     }
     for (const [relationshipName, parent] of projection.parents) {
@@ -788,7 +877,13 @@ class QueryRun {
       const actual = host.objectOf(parentRow);
       const when = typeOf.whens.find((entry) => entry.object === actual.toLowerCase());
       const paths = when ? when.fields : typeOf.elseFields;
-      const parentRecord: SoqlRecord = { object: actual, row: parentRow, fields: new Map(), parents: new Map(), children: new Map() };
+      const parentRecord: SoqlRecord = {
+        object: actual,
+        row: parentRow,
+        fields: new Map(),
+        parents: new Map(),
+        children: new Map()
+      };
       for (const path of ['Id', ...paths.map((entry) => entry.join('.'))]) {
         const field = this.context.schema.field(actual, path);
         if (!field) {
@@ -827,7 +922,9 @@ class QueryRun {
       const key = groupKeys
         .map((expression) => {
           const { value, field } = this.evaluateExpression(expression, row);
-          return value === null || value === undefined ? '\u0000null' : this.context.host.text(value, field).toLowerCase();
+          return value === null || value === undefined
+            ? '\u0000null'
+            : this.context.host.text(value, field).toLowerCase();
         })
         .join('\u0001');
       const group = groups.get(key) ?? [];
@@ -840,7 +937,10 @@ class QueryRun {
     let unnamed = 0;
     const columns = this.query.select.map((item) => {
       if (item.kind === 'field') {
-        return { key: item.alias ?? item.field.path[item.field.path.length - 1], expression: item.field as FieldExpression };
+        return {
+          key: item.alias ?? item.field.path[item.field.path.length - 1],
+          expression: item.field as FieldExpression
+        };
       }
       const call = (item as Extract<SelectItem, { kind: 'function' }>).call;
       return { key: (item as { alias?: string }).alias ?? `expr${unnamed++}`, expression: call as FieldExpression };
@@ -872,7 +972,9 @@ class QueryRun {
     const aggregateRows: AggregateRow[] = windowed.map((result) => ({ values: result.values }));
     // "COUNT() or COUNT(fieldname) queries count as one query row, unless grouped: one row per grouping. Other
     // aggregate functions count each row used in the aggregation" (SOQL and SOSL Reference, "Aggregate Functions").
-    const countOnly = this.query.select.every((item) => item.kind === 'field' || (item.kind === 'function' && item.call.name === 'COUNT'));
+    const countOnly = this.query.select.every(
+      (item) => item.kind === 'field' || (item.kind === 'function' && item.call.name === 'COUNT')
+    );
     const rowCount = countOnly ? (groupKeys.length > 0 ? aggregateRows.length : 1) : rows.length;
     return { kind: 'aggregate', rows: aggregateRows, rowCount };
   }
@@ -902,11 +1004,16 @@ class QueryRun {
     return this.aggregateValueWithField(expression, group).value;
   }
 
-  private aggregateValueWithField(expression: FieldExpression, group: SoqlRow[]): { value: unknown; field: FieldDescribe } {
+  private aggregateValueWithField(
+    expression: FieldExpression,
+    group: SoqlRow[]
+  ): { value: unknown; field: FieldDescribe } {
     const host = this.context.host;
     if (expression.kind === 'field' || DATE_FUNCTIONS.has(expression.name)) {
       // A grouped field or date function: every row of the group has the same value.
-      return group.length > 0 ? this.evaluateExpression(expression, group[0]) : { value: null, field: syntheticField('STRING') };
+      return group.length > 0
+        ? this.evaluateExpression(expression, group[0])
+        : { value: null, field: syntheticField('STRING') };
     }
     if (!AGGREGATES.has(expression.name)) {
       throw new SoqlUnsupportedError(`${expression.name}() in an aggregate query`, expression.offset);
@@ -934,7 +1041,10 @@ class QueryRun {
       case 'SUM':
       case 'AVG':
         if (!['INTEGER', 'DOUBLE', 'CURRENCY', 'PERCENT', 'LONG'].includes(field.type)) {
-          throw new SoqlQueryError(`field ${field.name} does not support aggregate operator ${expression.name}`, expression.offset);
+          throw new SoqlQueryError(
+            `field ${field.name} does not support aggregate operator ${expression.name}`,
+            expression.offset
+          );
         }
         return { value: present.length === 0 ? null : host.aggregate(expression.name, present, field), field };
       default: {
@@ -1044,6 +1154,16 @@ function parseLocalDate(text: string): LocalDate {
     throw new SoqlQueryError(`not a date: ${text}`);
   }
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** A Datetime's text: ISO 8601, or Apex's `String.valueOf` form `YYYY-MM-DD HH:mm:ss` (GMT). */
+function parseInstant(text: string): Date {
+  const plain = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(text);
+  const instant = new Date(plain ? `${plain[1]}T${plain[2]}Z` : text);
+  if (Number.isNaN(instant.getTime())) {
+    throw new SoqlQueryError(`not a datetime: ${text}`);
+  }
+  return instant;
 }
 
 /** Outside LIKE, `\_` and `\%` are plain characters. */

@@ -57,7 +57,10 @@ export interface SoqlHost {
    * Ids compare by their 15-character form.
    */
   compare(left: unknown, right: unknown, field: FieldDescribe): number;
-  /** The text of a non-null value (for LIKE, INCLUDES, toLabel, grouping keys). */
+  /**
+   * The text of a non-null value (for LIKE, INCLUDES, toLabel, grouping keys, date functions): a Date as
+   * `YYYY-MM-DD`, a Datetime as ISO 8601 or `YYYY-MM-DD HH:mm:ss` in GMT.
+   */
   text(value: unknown, field: FieldDescribe): string;
   /** A JS integer from a bound LIMIT/OFFSET value. */
   integer(value: unknown): number;

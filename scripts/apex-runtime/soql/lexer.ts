@@ -1,15 +1,7 @@
 import { SoqlQueryError } from './errors';
 
 export type TokenKind =
-  | 'identifier'
-  | 'number'
-  | 'string'
-  | 'date'
-  | 'datetime'
-  | 'bind'
-  | 'operator'
-  | 'punctuation'
-  | 'end';
+  'identifier' | 'number' | 'string' | 'date' | 'datetime' | 'bind' | 'operator' | 'punctuation' | 'end';
 
 export interface Token {
   kind: TokenKind;
@@ -113,6 +105,16 @@ export function tokenize(text: string): Token[] {
       index += operator[0].length;
       continue;
     }
+    if (char === '{') {
+      // SOSL `FIND {term}`: the braces quote the search term.
+      const close = text.indexOf('}', index);
+      if (close < 0) {
+        throw new SoqlQueryError(`unexpected token: '{'`, start);
+      }
+      push('string', text.slice(index + 1, close), start);
+      index = close + 1;
+      continue;
+    }
     if ('(),.-+'.includes(char)) {
       push('punctuation', char, start);
       index++;
@@ -133,7 +135,10 @@ function readString(text: string, open: number): { value: string; end: number } 
       const next = text[index + 1];
       const escaped = next === undefined ? undefined : ESCAPES[next];
       if (escaped === undefined) {
-        throw new SoqlQueryError(`Invalid string literal '${text.slice(open, index + 2)}'. Illegal character sequence '\\${next ?? ''}' in string literal.`, index);
+        throw new SoqlQueryError(
+          `Invalid string literal '${text.slice(open, index + 2)}'. Illegal character sequence '\\${next ?? ''}' in string literal.`,
+          index
+        );
       }
       value += escaped;
       index += 2;
@@ -168,7 +173,7 @@ function readBind(text: string, from: number): { expression: string; end: number
       if (/\s/.test(char)) {
         const soFar = text.slice(start, index);
         // `new Set<Id>{...}` and `new List<String>(...)` contain a space after `new`.
-        if (soFar === 'new' || /^new\s/.test(soFar) && !/[)}\]]$/.test(soFar)) {
+        if (soFar === 'new' || (/^new\s/.test(soFar) && !/[)}\]]$/.test(soFar))) {
           index++;
           continue;
         }

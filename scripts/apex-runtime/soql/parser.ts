@@ -9,7 +9,8 @@ import {
   SelectItem,
   SoqlLiteral,
   SoqlQuery,
-  SoqlValue
+  SoqlValue,
+  SoslQuery
 } from './ast';
 import { SoqlQueryError } from './errors';
 import { Token, tokenize } from './lexer';
@@ -58,6 +59,16 @@ export function parseSoql(text: string): SoqlQuery {
   const query = parser.query();
   parser.expectEnd();
   return query;
+}
+
+/**
+ * Parses a SOSL search (the text inside `[...]` of static SOSL, or a `Search.query` string); errors as `parseSoql`.
+ */
+export function parseSosl(text: string): SoslQuery {
+  const parser = new Parser(text, tokenize(text));
+  const search = parser.search();
+  parser.expectEnd();
+  return search;
 }
 
 class Parser {
@@ -119,6 +130,103 @@ class Parser {
     if (start.offset > 0 || this.peek().kind !== 'end') {
       query.text = this.text.slice(start.offset, this.peek().offset).trim();
     }
+    return query;
+  }
+
+  search(): SoslQuery {
+    this.keyword('FIND');
+    const termToken = this.peek();
+    let term: SoslQuery['term'];
+    if (termToken.kind === 'bind') {
+      term = this.bind();
+    } else if (termToken.kind === 'string') {
+      this.next();
+      term = { kind: 'string', value: termToken.text, offset: termToken.offset };
+    } else {
+      throw this.unexpected(termToken);
+    }
+    const search: SoslQuery = { kind: 'search', text: this.text, term, scope: 'ALL', returning: [], binds: [] };
+    if (this.acceptKeyword('IN')) {
+      const scope = this.identifierToken();
+      if (!['ALL', 'NAME', 'EMAIL', 'PHONE', 'SIDEBAR'].includes(scope.upper)) {
+        throw this.unexpected(scope);
+      }
+      search.scope = scope.upper;
+      this.keyword('FIELDS');
+    }
+    if (this.acceptKeyword('RETURNING')) {
+      search.returning = this.commaList(() => this.returningObject());
+    }
+    while (this.acceptKeyword('WITH')) {
+      const token = this.peek();
+      if (token.upper === 'USER_MODE' || token.upper === 'SYSTEM_MODE') {
+        this.next();
+        search.securityMode = token.upper;
+        continue;
+      }
+      const start = token.offset;
+      while (this.peek().kind !== 'end' && !['WITH', 'LIMIT', 'UPDATE'].includes(this.peek().upper)) {
+        this.next();
+      }
+      search.withOther = [search.withOther, this.text.slice(start, this.peek().offset).trim()]
+        .filter(Boolean)
+        .join(' ');
+    }
+    if (this.acceptKeyword('LIMIT')) {
+      search.limit = this.integerOrBind();
+    }
+    if (this.peek().upper === 'UPDATE') {
+      this.next();
+      this.next();
+    }
+    search.binds = [...this.binds];
+    return search;
+  }
+
+  /** `Account`, or `Account(Name, Phone WHERE ... ORDER BY ... LIMIT n OFFSET n)`. */
+  private returningObject(): SoqlQuery {
+    const objectToken = this.identifierToken();
+    const query: SoqlQuery = {
+      kind: 'query',
+      text: objectToken.text,
+      offset: objectToken.offset,
+      select: [],
+      from: objectToken.text,
+      fromOffset: objectToken.offset,
+      groupBy: [],
+      orderBy: [],
+      forClauses: [],
+      allRows: false,
+      binds: []
+    };
+    if (!this.acceptPunctuation('(')) {
+      return query;
+    }
+    const bindsBefore = this.binds.length;
+    query.select = this.selectList();
+    if (this.acceptKeyword('USING')) {
+      const start = this.peek().offset;
+      while (!['WHERE', 'ORDER', 'LIMIT', 'OFFSET'].includes(this.peek().upper) && this.peek().text !== ')') {
+        this.next();
+      }
+      query.withOther = `USING ${this.text.slice(start, this.peek().offset).trim()}`;
+    }
+    if (this.acceptKeyword('WHERE')) {
+      query.where = this.condition();
+    }
+    if (this.acceptKeyword('ORDER')) {
+      this.keyword('BY');
+      query.orderBy = this.commaList(() => this.orderItem());
+    }
+    if (this.acceptKeyword('LIMIT')) {
+      query.limit = this.integerOrBind();
+    }
+    if (this.acceptKeyword('OFFSET')) {
+      query.offsetRows = this.integerOrBind();
+    }
+    this.punctuation(')');
+    query.binds = this.binds.slice(bindsBefore);
+    query.text = this.text.slice(objectToken.offset, this.tokens[this.position - 1].offset + 1);
     return query;
   }
 
@@ -242,7 +350,9 @@ class Parser {
     const expression = this.fieldExpression();
     const alias = this.isAliasCandidate() ? this.next().text : undefined;
     if (expression.kind === 'function') {
-      return alias === undefined ? { kind: 'function', call: expression } : { kind: 'function', call: expression, alias };
+      return alias === undefined
+        ? { kind: 'function', call: expression }
+        : { kind: 'function', call: expression, alias };
     }
     return alias === undefined ? { kind: 'field', field: expression } : { kind: 'field', field: expression, alias };
   }
@@ -274,7 +384,9 @@ class Parser {
         call.argument = this.fieldExpression();
         const extra: (FieldExpression | SoqlValue)[] = [];
         while (this.acceptPunctuation(',')) {
-          extra.push(this.peek().kind === 'identifier' && !this.isValueKeyword() ? this.fieldExpression() : this.value());
+          extra.push(
+            this.peek().kind === 'identifier' && !this.isValueKeyword() ? this.fieldExpression() : this.value()
+          );
         }
         if (extra.length > 0) {
           call.extraArguments = extra;

@@ -37,14 +37,48 @@ export async function findSyntaxErrors(source: string): Promise<ApexSyntaxError[
   const found = new Map<string, ApexSyntaxError>();
   for (const parseError of parseErrors) {
     const message = field(parseError, 'message');
+    const reportedLine = firstLine(parseError);
     const syntaxError = {
-      line: firstLine(parseError),
+      line: isMissingToken(parseError) ? lineBeforeToken(source, reportedLine, firstColumn(parseError)) : reportedLine,
       message: typeof message === 'string' ? message.replace(/\.$/, '') : 'the Apex parser rejected this file'
     };
     // jorje may report the same error more than once while it recovers.
     found.set(`${syntaxError.line}:${syntaxError.message}`, syntaxError);
   }
   return [...found.values()];
+}
+
+/** jorje's "Missing ';' at 'x'": the token is missing at the end of what precedes `x`, not where `x` sits. */
+function isMissingToken(parseError: unknown): boolean {
+  const message = field(parseError, 'message');
+  return typeof message === 'string' && /^Missing '/.test(message);
+}
+
+/**
+ * The line of the last code before the token at `line`:`column` (1-based): the line where a missing `;` or `)`
+ * belongs. Blank lines and `//` comment tails are passed over. Falls back to `line`.
+ */
+function lineBeforeToken(source: string, line: number | undefined, column: number | undefined): number | undefined {
+  if (line === undefined || column === undefined) {
+    return line;
+  }
+  const lines = source.split(/\r?\n/);
+  const beforeToken = (lines[line - 1] ?? '').slice(0, column - 1).replace(/\/\/.*$/, '');
+  if (beforeToken.trim() !== '') {
+    return line;
+  }
+  for (let index = line - 2; index >= 0; index--) {
+    const code = lines[index].replace(/\/\/.*$/, '').trim();
+    if (code !== '' && !code.startsWith('*') && !code.endsWith('*/')) {
+      return index + 1;
+    }
+  }
+  return line;
+}
+
+/** Whether this platform has the native parser, i.e. whether a syntax verdict is possible at all. */
+export function nativeParserAvailable(): boolean {
+  return nativeSerializerPath() !== undefined;
 }
 
 /** The plugin's per-platform parser binary (`@prettier-apex/apex-ast-serializer-<platform>-<arch>`), if installed. */
@@ -60,6 +94,23 @@ function nativeSerializerPath(): string | undefined {
 
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function firstColumn(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const column = field(field(value, 'loc'), 'column');
+  if (typeof column === 'number') {
+    return column;
+  }
+  for (const child of Object.values(value)) {
+    const found = firstColumn(child);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
 }
 
 /** jorje nests the location (`loc: {line, column, ...}`) at a depth that depends on the kind of error. */

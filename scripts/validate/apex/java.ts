@@ -3,7 +3,7 @@ import { delimiter, dirname, join } from 'node:path';
 
 /** The one error both Java-based checks report when there is no Java to run them on. */
 export const JAVA_MISSING_MESSAGE =
-  'Java 11 or newer is needed (apex-ls and PMD run on it) but no `java` was found in JAVA_HOME/bin or on PATH: ' +
+  'Java 17 or newer is needed (apex-ls and PMD run on it) but no `java` was found in JAVA_HOME/bin or on PATH: ' +
   'install a JRE (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME';
 
 /**

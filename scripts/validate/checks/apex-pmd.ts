@@ -27,6 +27,8 @@ import { Check, error, Problem, warning } from '../core/types';
 export const apexPmdCheck: Check = {
   id: 'apex-pmd',
   title: 'Apex passes the selected Code Analyzer (PMD) security, limits and test rules',
+  basis: 'house-policy',
+  prerequisites: ['apex-syntax'],
   async run(project) {
     const files = apexSourceFiles(project);
     if (files.length === 0) {

@@ -1,8 +1,11 @@
 import { runCommand } from '../../lib/run-command';
 import { findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
+import { isStandardLibraryGap } from '../apex/apex-ls-gaps';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
+import { asCompileError } from '../apex/compile-facts';
 import { Project } from '../core/project';
 import { Check, error, Problem, warning } from '../core/types';
+import { WELL_FORMED_METADATA } from './metadata-xml';
 
 /**
  * apex-ls's exit codes (CheckForIssues.scala): 0 no error-level issue, 4 at least one, 1 bad arguments,
@@ -44,6 +47,8 @@ interface ApexLsReport {
 export const apexTypesCheck: Check = {
   id: 'apex-types',
   title: 'Apex compiles against the project metadata and standard SObjects (apex-ls)',
+  basis: 'deploy-fact',
+  prerequisites: ['apex-syntax', WELL_FORMED_METADATA],
   async run(project) {
     const files = apexSourceFiles(project);
     if (files.length === 0) {
@@ -74,7 +79,7 @@ export const apexTypesCheck: Check = {
         problems: [error('.', `apex-ls failed (exit code ${result.code}): ${detail}`)]
       };
     }
-    return { filesSeen: files.length, problems: parseReport(project, result.stdout) };
+    return { filesSeen: files.length, problems: parseReport(project, result.stdout).map(asCompileError) };
   }
 };
 
@@ -86,17 +91,19 @@ function parseReport(project: Project, stdout: string): Problem[] {
     return [error('.', `apex-ls printed no readable JSON report: ${stdout.slice(0, 300)}`)];
   }
   return report.files.flatMap((file) =>
-    file.messages.map((issue) => {
-      const category = CATEGORIES[issue.category] ?? {
-        severity: 'warning',
-        hint: 'a category this check does not know'
-      };
-      const make = category.severity === 'error' ? error : warning;
-      return make(
-        toProjectPath(project, file.path),
-        `${issue.message} [apex-ls ${issue.category}: ${category.hint}]`,
-        issue.start.line
-      );
-    })
+    file.messages
+      .filter((issue) => !isStandardLibraryGap(issue.message, project))
+      .map((issue) => {
+        const category = CATEGORIES[issue.category] ?? {
+          severity: 'warning',
+          hint: 'a category this check does not know'
+        };
+        const make = category.severity === 'error' ? error : warning;
+        return make(
+          toProjectPath(project, file.path),
+          `${issue.message} [apex-ls ${issue.category}: ${category.hint}]`,
+          issue.start.line
+        );
+      })
   );
 }

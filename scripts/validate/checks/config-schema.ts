@@ -1,8 +1,10 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
+import { compileExplainable, explainSchemaErrors } from './schema-errors';
 import { settingsProblems } from './scratch-settings';
+import { projectConfigProblems } from '../rules/project-config';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -13,8 +15,8 @@ const projectSchema = require('@salesforce/schemas/sfdx-project.schema.json') as
 const scratchDefSchema = require('@salesforce/schemas/project-scratch-def.schema.json') as JsonSchema;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validateProject = ajv.compile(projectSchema);
-const validateScratchDef = ajv.compile(scratchDefSchema);
+const validateProject = compileExplainable(projectSchema);
+const validateScratchDef = compileExplainable(scratchDefSchema);
 const validateFeature = ajv.compile(
   ((scratchDefSchema.definitions as Record<string, JsonSchema>).features as { items: JsonSchema }).items
 );
@@ -28,9 +30,15 @@ const validateFeature = ajv.compile(
 export const configSchemaCheck: Check = {
   id: 'config-schema',
   title: 'sfdx-project.json and scratch org definitions match the Salesforce JSON schemas',
+  basis: 'deploy-fact',
+  runsWithoutProject: true,
   async run(project: Project): Promise<CheckOutcome> {
     const scratchDefs = project.filesUnder('config').filter((file) => file.endsWith('-scratch-def.json'));
-    const problems = [...checkProjectFile(project), ...scratchDefs.flatMap((file) => checkScratchDef(project, file))];
+    const problems = [
+      ...checkProjectFile(project),
+      ...projectConfigProblems(project),
+      ...scratchDefs.flatMap((file) => checkScratchDef(project, file))
+    ];
     return { filesSeen: 1 + scratchDefs.length, problems };
   }
 };
@@ -119,25 +127,9 @@ function schemaProblems(file: string, parsed: ParsedJson, validate: ValidateFunc
   if (validate(parsed.value)) {
     return [];
   }
-  return (validate.errors ?? []).map((schemaError: ErrorObject) => {
-    const path = schemaError.instancePath.split('/').slice(1).map(decodePointerSegment);
-    if (schemaError.keyword === 'additionalProperties') {
-      path.push((schemaError.params as { additionalProperty: string }).additionalProperty);
-    }
-    const where = schemaError.instancePath || '(root)';
-    const detail =
-      schemaError.keyword === 'additionalProperties'
-        ? `unknown key "${String((schemaError.params as { additionalProperty: string }).additionalProperty)}"`
-        : schemaError.keyword === 'enum'
-          ? `${schemaError.message ?? ''}: ${(schemaError.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
-          : (schemaError.message ?? schemaError.keyword);
-    return error(file, `${where}: ${detail}`, lineOf(parsed, path));
-  });
-}
-
-function decodePointerSegment(segment: string): string | number {
-  const decoded = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-  return /^\d+$/.test(decoded) ? Number(decoded) : decoded;
+  return explainSchemaErrors(validate, parsed.value).map((violation) =>
+    error(file, violation.message, lineOf(parsed, violation.path))
+  );
 }
 
 /** The line of the deepest existing node on the path, so a problem points at the key it is about. */

@@ -43,6 +43,7 @@ const LENGTH_LIMITS: Record<string, Record<string, number>> = {
 export const conventionsCheck: Check = {
   id: 'conventions',
   title: 'descriptions on custom metadata, API versions within sourceApiVersion, no committed secrets',
+  basis: 'house-policy',
   async run(project: Project): Promise<CheckOutcome> {
     const metaFiles = project.packageFilesEndingWith('-meta.xml');
     const problems: Problem[] = [];

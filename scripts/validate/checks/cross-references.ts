@@ -5,26 +5,47 @@ import { checkApexSoql } from '../references/apex-soql';
 import { buildCatalog } from '../references/catalog-builder';
 import { checkCustomMetadataRecord } from '../references/custom-metadata';
 import { Findings } from '../references/findings';
+import { checkFlowElements } from '../references/flow-elements';
 import { checkFlow } from '../references/flows';
+import { checkFieldFormula, checkFlowFormulas, checkValidationRule } from '../references/formulas';
 import { checkLayout } from '../references/layouts';
+import {
+  checkCompactLayoutAssignment,
+  checkCustomMetadataValues,
+  checkLayoutBehaviour,
+  checkUserPermissions
+} from '../references/named-targets';
 import { checkCustomField, checkFieldList, checkListView, checkRecordTypeFile } from '../references/object-metadata';
 import { checkPermissions, checkPermissionSetGroup } from '../references/permissions';
 import { SourceFiles } from '../references/source-files';
 import { standardSchema } from '../references/standard-schema';
 import { checkApplication, checkQuickAction, checkTab } from '../references/ui-metadata';
+import { WELL_FORMED_METADATA } from './metadata-xml';
+
+type Extractor = (findings: Findings, file: string) => void;
+
+/** Two readers of the same file, counted as one file seen. */
+function both(first: Extractor, second: Extractor): Extractor {
+  return (findings, file) => {
+    first(findings, file);
+    second(findings, file);
+  };
+}
 
 /** Which files name other metadata, and who reads them. */
-const EXTRACTORS: Array<[suffix: string, extract: (findings: Findings, file: string) => void]> = [
-  ['.permissionset-meta.xml', checkPermissions],
-  ['.mutingpermissionset-meta.xml', checkPermissions],
-  ['.profile-meta.xml', checkPermissions],
+const EXTRACTORS: Array<[suffix: string, extract: Extractor]> = [
+  ['.permissionset-meta.xml', both(checkPermissions, checkUserPermissions)],
+  ['.mutingpermissionset-meta.xml', both(checkPermissions, checkUserPermissions)],
+  ['.profile-meta.xml', both(checkPermissions, checkUserPermissions)],
   ['.permissionsetgroup-meta.xml', checkPermissionSetGroup],
-  ['.flow-meta.xml', checkFlow],
-  ['.layout-meta.xml', checkLayout],
-  ['.md-meta.xml', checkCustomMetadataRecord],
-  ['.field-meta.xml', checkCustomField],
+  ['.flow-meta.xml', both(checkFlow, both(checkFlowElements, checkFlowFormulas))],
+  ['.layout-meta.xml', both(checkLayout, checkLayoutBehaviour)],
+  ['.md-meta.xml', both(checkCustomMetadataRecord, checkCustomMetadataValues)],
+  ['.field-meta.xml', both(checkCustomField, checkFieldFormula)],
+  ['.validationRule-meta.xml', checkValidationRule],
   ['.listView-meta.xml', checkListView],
   ['.recordType-meta.xml', checkRecordTypeFile],
+  ['.object-meta.xml', checkCompactLayoutAssignment],
   ['.compactLayout-meta.xml', checkFieldList],
   ['.fieldSet-meta.xml', checkFieldList],
   ['.quickAction-meta.xml', checkQuickAction],
@@ -42,6 +63,8 @@ const EXTRACTORS: Array<[suffix: string, extract: (findings: Findings, file: str
 export const crossReferencesCheck: Check = {
   id: 'cross-references',
   title: 'every object, field, class, flow and other component the metadata names exists',
+  basis: 'deploy-fact',
+  prerequisites: [WELL_FORMED_METADATA],
   async run(project: Project): Promise<CheckOutcome> {
     const files = new SourceFiles(project);
     const catalog = buildCatalog(files, standardSchema(), projectNamespace(project));

@@ -1,11 +1,14 @@
 import { buildMetadataReference, REFERENCE_PATH } from '../../docs/metadata-reference';
 import { Check, CheckOutcome, error } from '../core/types';
 import { Project } from '../core/project';
+import { WELL_FORMED_METADATA } from './metadata-xml';
 
 /** The committed metadata reference must be what `npm run docs` generates from the metadata now. */
 export const docsReferenceCheck: Check = {
   id: 'docs-reference',
   title: `${REFERENCE_PATH} is up to date with the metadata`,
+  basis: 'house-policy',
+  prerequisites: [WELL_FORMED_METADATA],
   async run(project: Project): Promise<CheckOutcome> {
     const expected = buildMetadataReference(project);
     let committed: string;

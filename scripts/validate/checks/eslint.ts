@@ -14,6 +14,7 @@ const GATE_CONFIG = join(__dirname, '..', '..', '..', 'eslint.config.js');
 export const eslintCheck: Check = {
   id: 'eslint',
   title: 'Lightning web components and TypeScript scripts pass ESLint',
+  basis: 'house-policy',
   async run(project: Project): Promise<CheckOutcome> {
     const components = project.packageDirs
       .flatMap((dir) => project.filesUnder(dir))

@@ -46,6 +46,7 @@ export const FLOW_RULES: Record<string, 'error' | 'warning'> = {
 export const flowScannerCheck: Check = {
   id: 'flow-scanner',
   title: 'flows follow the selected lightning-flow-scanner rules',
+  basis: 'house-policy',
   async run(project: Project): Promise<CheckOutcome> {
     const files = project.packageFilesEndingWith('.flow-meta.xml');
     if (files.length === 0) {

@@ -1,5 +1,5 @@
 import { Project } from '../core/project';
-import { Check, Problem } from '../core/types';
+import { Check, Prerequisite, Problem } from '../core/types';
 import { metadataTypeModel } from '../metadata/shared-model';
 import { deployableTypeNames } from '../metadata/sdr-registry';
 import { MetadataXmlValidator } from '../metadata/validator';
@@ -17,13 +17,30 @@ function validator(): MetadataXmlValidator {
 export function checkMetadataFile(file: string, text: string): Problem[] {
   const document = readXml(text);
   const issues = document.root ? [...document.issues, ...validator().validate(document.root)] : document.issues;
-  return issues.map((issue) => ({ file, line: issue.line, message: issue.message, severity: issue.severity }));
+  return issues.map((issue) => ({
+    file,
+    line: issue.line,
+    message: issue.message,
+    severity: issue.severity,
+    ...(issue.housePolicy ? { basis: 'house-policy' as const } : {})
+  }));
 }
+
+/**
+ * For checks that read the metadata: a file that is not well-formed XML would look like missing metadata to them
+ * (a field that "does not exist"), so they wait until every -meta.xml parses.
+ */
+export const WELL_FORMED_METADATA: Prerequisite = {
+  check: 'metadata-xml',
+  blocks: (problem) => problem.message.startsWith('malformed XML'),
+  what: 'malformed XML file'
+};
 
 export const metadataXmlCheck: Check = {
   id: 'metadata-xml',
   title:
     'every -meta.xml is well-formed and matches the Metadata API types: elements, values, order, required elements',
+  basis: 'deploy-fact',
   async run(project: Project) {
     const files = [
       ...project.packageFilesEndingWith('-meta.xml'),

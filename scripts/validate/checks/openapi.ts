@@ -24,6 +24,7 @@ const ALTERNATIVE_KEYWORDS = new Set(['oneOf', 'anyOf']);
 export const openapiCheck: Check = {
   id: 'openapi',
   title: 'OpenAPI descriptions under docs/ are valid and match the Apex REST resources',
+  basis: 'house-policy',
   async run(project: Project) {
     const specFiles = project.filesUnder(DOCS_DIR).filter((file) => SPEC_SUFFIXES.some((end) => file.endsWith(end)));
     const resources = restResources(project);

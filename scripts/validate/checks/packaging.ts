@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ComponentSet, MetadataConverter, RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
-import { Check, CheckOutcome, error, Problem } from '../core/types';
+import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
 
 /**
@@ -14,6 +14,7 @@ import { Project } from '../core/project';
 export const packagingCheck: Check = {
   id: 'packaging',
   title: 'every source file resolves to a component and the project converts to Metadata API format',
+  basis: 'deploy-fact',
   async run(project: Project): Promise<CheckOutcome> {
     const files = project.packageFiles();
     if (project.packageDirs.length === 0) {
@@ -27,7 +28,7 @@ export const packagingCheck: Check = {
     const reported = new Set(problems.map((problem) => problem.file));
     for (const file of files) {
       if (!covered.has(file) && !reported.has(file)) {
-        problems.push(error(file, uncoveredMessage(project, file)));
+        problems.push(uncoveredProblem(project, file));
       }
     }
     for (const component of resolved) {
@@ -74,6 +75,35 @@ function componentFiles(component: SourceComponent): string[] {
 }
 
 const registry = new RegistryAccess();
+
+/** The folder names metadata types live in (classes, objects, lwc, flows, ...), as the CLI's registry lists them. */
+const METADATA_FOLDERS: ReadonlySet<string> = new Set(
+  Object.values(registry.getRegistry().types)
+    .flatMap((type) => [type, ...Object.values(type.children?.types ?? {})])
+    .map((type) => type.directoryName)
+    .filter((name): name is string => Boolean(name))
+);
+
+/**
+ * A file no component claims. In a metadata folder, or named like metadata, it was meant to deploy and would be
+ * silently dropped: an error. Anything else (jest mocks, notes under force-app/test/) is not metadata at all; the CLI
+ * leaves it out of every deploy without a word, which is worth a warning, not a deploy error.
+ */
+function uncoveredProblem(project: Project, file: string): Problem {
+  const folders = file.split('/').slice(0, -1);
+  const extension = /\.([^./]+)$/.exec(file)?.[1];
+  const looksLikeMetadata =
+    file.endsWith('-meta.xml') ||
+    folders.some((folder) => METADATA_FOLDERS.has(folder)) ||
+    (extension !== undefined && registry.getTypeBySuffix(extension) !== undefined);
+  if (looksLikeMetadata) {
+    return error(file, uncoveredMessage(project, file));
+  }
+  return warning(
+    file,
+    'not metadata: no metadata type claims this file, so the sf CLI leaves it out of every deploy (list it in .forceignore to say so)'
+  );
+}
 
 function uncoveredMessage(project: Project, file: string): string {
   const prefix = 'not part of any metadata component, so sf would silently leave it out of a deploy';

@@ -10,6 +10,8 @@ const TSC = require.resolve('typescript/bin/tsc');
 export const typescriptCheck: Check = {
   id: 'typescript',
   title: 'scripts and their tests type-check with tsc --noEmit (strict)',
+  basis: 'house-policy',
+  runsWithoutProject: true,
   async run(project: Project): Promise<CheckOutcome> {
     const files = [...project.filesUnder('scripts'), ...project.filesUnder('test')].filter(
       (file) => file.endsWith('.ts') && !file.startsWith('test/fixtures/')

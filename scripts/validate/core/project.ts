@@ -14,15 +14,19 @@ export class Project {
   readonly root: string;
   readonly packageDirs: string[];
   readonly sourceApiVersion: string | undefined;
+  /** Why sfdx-project.json does not give package directories (missing, not JSON, none listed); undefined when it does. */
+  readonly loadError: string | undefined;
   private readonly forceIgnore: Ignore;
   private readonly contents = new Map<string, string>();
   private packageFileList: string[] | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(root: string) {
     this.root = resolve(root);
     const config = readProjectConfig(root);
     this.packageDirs = config.packageDirs;
     this.sourceApiVersion = config.sourceApiVersion;
+    this.loadError = config.loadError;
     const forceIgnorePath = join(root, '.forceignore');
     this.forceIgnore = ignore().add(existsSync(forceIgnorePath) ? readFileSync(forceIgnorePath, 'utf8') : '');
   }
@@ -66,6 +70,14 @@ export class Project {
     return listFiles(this.root, dir);
   }
 
+  /** A value computed once per run and shared by the checks that need it (e.g. the Apex parse results). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) {
+      this.memos.set(key, make());
+    }
+    return this.memos.get(key) as T;
+  }
+
   /** A project file's text, read once. */
   read(relPath: string): string {
     let text = this.contents.get(relPath);
@@ -80,22 +92,29 @@ export class Project {
 interface ProjectConfig {
   packageDirs: string[];
   sourceApiVersion: string | undefined;
+  loadError?: string;
 }
 
 function readProjectConfig(root: string): ProjectConfig {
+  const path = join(root, 'sfdx-project.json');
+  if (!existsSync(path)) {
+    return { packageDirs: [], sourceApiVersion: undefined, loadError: 'there is no sfdx-project.json' };
+  }
   try {
-    const parsed = JSON.parse(readFileSync(join(root, 'sfdx-project.json'), 'utf8')) as {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as {
       packageDirectories?: Array<{ path?: unknown }>;
       sourceApiVersion?: unknown;
     };
-    const packageDirs = (parsed.packageDirectories ?? [])
-      .map((dir) => dir.path)
+    const listed = Array.isArray(parsed.packageDirectories) ? parsed.packageDirectories : [];
+    const packageDirs = listed
+      .map((dir) => (typeof dir === 'object' && dir !== null ? dir.path : undefined))
       .filter((path): path is string => typeof path === 'string')
       .map((path) => path.replace(/\\/g, '/').replace(/\/+$/, ''));
     const version = typeof parsed.sourceApiVersion === 'string' ? parsed.sourceApiVersion : undefined;
-    return { packageDirs, sourceApiVersion: version };
+    const loadError = packageDirs.length === 0 ? 'sfdx-project.json lists no package directory' : undefined;
+    return { packageDirs, sourceApiVersion: version, loadError };
   } catch {
-    return { packageDirs: [], sourceApiVersion: undefined };
+    return { packageDirs: [], sourceApiVersion: undefined, loadError: 'sfdx-project.json is not valid JSON' };
   }
 }
 

@@ -1,3 +1,10 @@
+/**
+ * Why a finding matters. A **deploy fact**: the platform would reject the deploy or the Apex compile (each such rule
+ * carries its evidence in docs/quality-gate/). **House policy**: this project's own conventions (formatting, PMD
+ * selection, descriptions, docs drift), errors here but no statement about the platform.
+ */
+export type Basis = 'deploy-fact' | 'house-policy';
+
 /** One finding of a check, reported as `path:line: message`. */
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
@@ -7,6 +14,8 @@ export interface Problem {
   message: string;
   /** Errors fail the gate; warnings are reported only. */
   severity: 'error' | 'warning';
+  /** Overrides the check's basis for this one finding (e.g. a retrieve-order warning of a deploy check). */
+  basis?: Basis;
 }
 
 /** What one check saw and found. */
@@ -15,12 +24,30 @@ export interface CheckOutcome {
   problems: Problem[];
 }
 
+/** A prerequisite that fails only on some of its check's findings (e.g. malformed XML, not every XML finding). */
+export interface Prerequisite {
+  check: string;
+  /** Whether this finding of the prerequisite check keeps the dependent check from running. */
+  blocks(problem: Problem): boolean;
+  /** What the blocking findings are, for the skip reason: `metadata-xml found 1 malformed XML file`. */
+  what: string;
+}
+
 /** One independent check of the offline gate. */
 export interface Check {
   /** Short id used by `--only` and in the summary table, e.g. `metadata-xml`. */
   id: string;
   /** One line saying what the check proves. */
   title: string;
+  /** The basis of the check's findings; a check that does not say is a deploy-fact check. */
+  basis?: Basis;
+  /**
+   * Ids of checks that must pass first: when one of them reports an error (or is itself skipped), this check is
+   * reported as `skipped (reason)` instead of echoing that mistake. The runner adds them to the run when missing.
+   */
+  prerequisites?: Array<string | Prerequisite>;
+  /** Runs even when sfdx-project.json does not load (the check reads no package directory). */
+  runsWithoutProject?: boolean;
   run(project: import('./project').Project): Promise<CheckOutcome>;
 }
 
@@ -31,4 +58,9 @@ export function error(file: string, message: string, line?: number): Problem {
 
 export function warning(file: string, message: string, line?: number): Problem {
   return { file, line, message, severity: 'warning' };
+}
+
+/** The basis a finding of `check` stands on. */
+export function basisOf(problem: Problem, check: Pick<Check, 'basis'>): Basis {
+  return problem.basis ?? check.basis ?? 'deploy-fact';
 }

@@ -24,6 +24,25 @@ export const TYPE_CORRECTIONS: ModelCorrections = {
       element: 'versionSegment',
       value: { kind: 'string' },
       after: 'timeoutPathUsage'
+    },
+    {
+      // Missing from the types. A boolean of Salesforce Sites (guest access to the Payments API); an org writes it
+      // into every retrieved site (<allowGuestPaymentsApi>false</allowGuestPaymentsApi>, right after <active>), and
+      // trailheadapps/ebikes-lwc deploys such a file in its CI (sites/E_Bikes.site-meta.xml).
+      type: 'CustomSite',
+      element: 'allowGuestPaymentsApi',
+      value: { kind: 'boolean' },
+      after: 'active'
+    }
+  ],
+  enumValues: [
+    {
+      // The types list Siteforce and Visualforce only. The Metadata API's CustomSite reference lists siteType values
+      // ChatterNetwork (an Experience Cloud site) and ChatterNetworkPicasso (its Aura/LWR builder site); retrieved
+      // Experience sites carry them (sites/*.site-meta.xml <siteType>ChatterNetwork</siteType>, experiences/
+      // *.site-meta.xml <type>ChatterNetworkPicasso</type>) and deploy (trailheadapps/ebikes-lwc).
+      enumType: 'SiteType',
+      values: ['ChatterNetwork', 'ChatterNetworkPicasso']
     }
   ],
   retyped: [

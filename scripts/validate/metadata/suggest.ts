@@ -5,6 +5,10 @@ const MAX_LISTED = 25;
  * The candidate closest to `written` (case-insensitive edit distance, a swap of two neighbours counting once), if it
  * is close enough to be a likely typo: at most one edit per three characters, and at least one.
  */
+export function closestName(written: string, candidates: Iterable<string>): string | undefined {
+  return closest(written, candidates);
+}
+
 function closest(written: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(written.length / 3));
   let best: { name: string; distance: number } | undefined;

@@ -48,10 +48,17 @@ export interface RetypedElement {
   value: ValueKind;
 }
 
+/** Values an enumeration of the types lacks although orgs write and accept them. */
+export interface AddedEnumValues {
+  enumType: string;
+  values: readonly string[];
+}
+
 /** Corrections to the published types, applied while the model is built. */
 export interface ModelCorrections {
   added: readonly AddedElement[];
   retyped: readonly RetypedElement[];
+  enumValues?: readonly AddedEnumValues[];
 }
 
 /** `node_modules/@salesforce/types/lib/metadata.d.ts`: the Metadata API WSDL as TypeScript type aliases. */
@@ -178,7 +185,10 @@ export class MetadataTypeModel {
     }
     const literals = stringLiterals(node);
     if (literals) {
-      return { kind: 'enum', typeName: name, values: literals };
+      const extra = (this.corrections.enumValues ?? [])
+        .filter((entry) => entry.enumType === name)
+        .flatMap((entry) => entry.values);
+      return { kind: 'enum', typeName: name, values: [...literals, ...extra] };
     }
     if (ts.isTypeReferenceNode(node)) {
       const target = this.kindOfAlias(referenceName(node));
@@ -208,6 +218,12 @@ export class MetadataTypeModel {
     for (const { type, element } of this.corrections.retyped) {
       if (!ownNames(type).includes(element)) {
         throw new Error(`metadata type correction: ${type} has no own element ${element}`);
+      }
+    }
+    for (const { enumType } of this.corrections.enumValues ?? []) {
+      const node = this.aliases.get(enumType);
+      if (!node || !stringLiterals(node)) {
+        throw new Error(`metadata type correction: ${enumType} is not an enumeration of the types`);
       }
     }
   }

@@ -32,6 +32,8 @@ export interface XmlIssue {
   line: number;
   message: string;
   severity: 'error' | 'warning';
+  /** Set for a convention the platform does not enforce (what a retrieve writes), not a deploy failure. */
+  housePolicy?: boolean;
 }
 
 export interface XmlDocument {
@@ -131,7 +133,14 @@ export function readXml(text: string): XmlDocument {
   });
   parser.write(text).close();
   if (root && !malformed && !sawDeclaration) {
-    issues.push({ line: 1, severity: 'error', message: `the file must start with the XML declaration ${DECLARATION}` });
+    // XML 1.0 makes the declaration optional and the platform deploys files without it (lwc-recipes' miscLogger);
+    // a retrieve writes it, so its absence is a convention, not a deploy failure.
+    issues.push({
+      line: 1,
+      severity: 'warning',
+      housePolicy: true,
+      message: `no XML declaration: a retrieve writes ${DECLARATION} first`
+    });
   }
   return { root: malformed ? undefined : root, issues };
 }

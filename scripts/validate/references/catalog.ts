@@ -151,6 +151,14 @@ export class Catalog {
     return object;
   }
 
+  /** The names of every object the catalog knows: standard ones and the project's. */
+  knownObjectNames(): string[] {
+    return [
+      ...[...this.standard.values()].map((object) => object.name),
+      ...this.allProjectObjects().map((o) => o.name)
+    ];
+  }
+
   allProjectObjects(): ObjectDef[] {
     return [...this.projectObjects.values()];
   }

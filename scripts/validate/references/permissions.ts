@@ -113,7 +113,9 @@ function requiredReason(qualified: string, field: FieldDef): string | undefined 
   if (nameKey(field.custom?.type ?? '') === 'masterdetail') {
     return 'a master-detail field, which is always required';
   }
-  if (field.system) {
+  // An object's Name field is the exception: permission sets that grant it deploy (trailheadapps/dreamhouse-lwc's
+  // `Property__c.Name`); the documented refusal is about required custom fields and master-detail fields.
+  if (field.system && nameKey(field.name) !== 'name') {
     return 'a system field that the platform requires or sets on every record';
   }
   return REQUIRED_STANDARD_FIELDS.has(nameKey(qualified)) ? 'a standard field that every org requires' : undefined;

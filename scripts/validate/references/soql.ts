@@ -4,6 +4,16 @@ export interface SoqlFieldRef {
   offset: number;
 }
 
+/**
+ * `TYPEOF What WHEN Account THEN Phone, Name WHEN Opportunity THEN Amount ELSE Name END`: a polymorphic relationship
+ * and the fields read for each type it may hold. ELSE fields are read from whatever other type the record has, so
+ * no object is known to check them against.
+ */
+export interface SoqlTypeOf {
+  relationship: SoqlFieldRef;
+  branches: Array<{ object: string; objectOffset: number; fields: SoqlFieldRef[] }>;
+}
+
 /** What a static SOQL query names: its object, the fields of every clause, and its nested queries. */
 export interface SoqlQuery {
   /** The object, or for a sub-query of the SELECT list the child relationship (`Contacts`, `Invoices__r`). */
@@ -15,6 +25,7 @@ export interface SoqlQuery {
   childQueries: SoqlQuery[];
   /** `Field IN (SELECT ... FROM Object)` in WHERE: semi-joins and anti-joins. */
   semiJoins: SoqlQuery[];
+  typeOfs: SoqlTypeOf[];
 }
 
 export class SoqlSyntaxError extends Error {
@@ -58,7 +69,7 @@ const WORD_OPERATORS = new Set(['like', 'in', 'includes', 'excludes']);
  * Parses the SOQL of an Apex `[SELECT ...]` (without the brackets): SELECT items with functions, aliases and
  * child sub-queries, FROM with an alias, WHERE/HAVING conditions with semi-joins, bind variables (`:x`, `:acc.Id`,
  * `:ids[0]`), date literals, WITH (USER_MODE, SECURITY_ENFORCED, DATA CATEGORY), GROUP BY (ROLLUP/CUBE), ORDER BY,
- * LIMIT, OFFSET, FOR, UPDATE and ALL ROWS. TYPEOF is skipped: its fields depend on the runtime type.
+ * LIMIT, OFFSET, FOR, UPDATE and ALL ROWS, and TYPEOF with the fields of each WHEN type.
  */
 export function parseSoql(text: string): SoqlQuery {
   const parser = new Parser(tokenize(text));
@@ -175,7 +186,7 @@ class Parser {
 
   query(): SoqlQuery {
     this.expectKeyword('select');
-    const query: SoqlQuery = { from: '', fromOffset: 0, fields: [], childQueries: [], semiJoins: [] };
+    const query: SoqlQuery = { from: '', fromOffset: 0, fields: [], childQueries: [], semiJoins: [], typeOfs: [] };
     const aliases = new Set<string>();
     this.selectList(query, aliases);
     this.expectKeyword('from');
@@ -248,10 +259,7 @@ class Parser {
         query.childQueries.push(this.query());
         this.expectPunct(')');
       } else if (this.word() === 'typeof') {
-        while (this.word() !== 'end' && this.peek().type !== 'end') {
-          this.next();
-        }
-        this.expectKeyword('end');
+        query.typeOfs.push(this.typeOf());
       } else {
         this.expression(query, aliases);
         if (this.peek().type === 'ident' && !CLAUSE_KEYWORDS.has(this.word())) {
@@ -259,6 +267,28 @@ class Parser {
         }
       }
     });
+  }
+
+  private typeOf(): SoqlTypeOf {
+    this.expectKeyword('typeof');
+    const typeOf: SoqlTypeOf = { relationship: this.path(), branches: [] };
+    while (this.word() === 'when') {
+      this.next();
+      const object = this.expectIdent();
+      this.expectKeyword('then');
+      const fields: SoqlFieldRef[] = [];
+      this.list(() => fields.push(this.path()));
+      typeOf.branches.push({ object: object.text, objectOffset: object.offset, fields });
+    }
+    if (typeOf.branches.length === 0) {
+      this.fail(`'WHEN' expected, found '${this.peek().text}'`);
+    }
+    if (this.word() === 'else') {
+      this.next();
+      this.list(() => this.path());
+    }
+    this.expectKeyword('end');
+    return typeOf;
   }
 
   /** A field path, a literal, or a function call whose arguments are expressions (`COUNT()`, `FIELDS(ALL)`). */

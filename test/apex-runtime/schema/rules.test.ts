@@ -33,12 +33,24 @@ describe('object rules', () => {
     });
     const withStandard = context([{ Id: '01u1', Pricebook2Id: STANDARD, Product2Id: PRODUCT }]);
     expect(checkObjectRules('pricebookentry', entry, undefined, withStandard)).toBeUndefined();
-    expect(checkObjectRules('PricebookEntry', record({ Pricebook2Id: STANDARD, Product2Id: PRODUCT }), undefined, context([]))).toBeUndefined();
+    expect(
+      checkObjectRules(
+        'PricebookEntry',
+        record({ Pricebook2Id: STANDARD, Product2Id: PRODUCT }),
+        undefined,
+        context([])
+      )
+    ).toBeUndefined();
   });
 
   it('rejects a second entry for the same product and price book', () => {
     const existing = context([{ Id: '01u1', Pricebook2Id: STANDARD, Product2Id: PRODUCT }]);
-    const violation = checkObjectRules('PricebookEntry', record({ Pricebook2Id: STANDARD, Product2Id: PRODUCT }), undefined, existing);
+    const violation = checkObjectRules(
+      'PricebookEntry',
+      record({ Pricebook2Id: STANDARD, Product2Id: PRODUCT }),
+      undefined,
+      existing
+    );
     expect(violation?.statusCode).toBe('DUPLICATE_VALUE');
   });
 
@@ -49,12 +61,18 @@ describe('object rules', () => {
       { Id: '01u1', Pricebook2Id: STANDARD },
       { Id: '01u2', Pricebook2Id: CUSTOM }
     ]);
-    expect(checkObjectRules('OrderItem', record({ OrderId: '8011', PricebookEntryId: '01u1' }), undefined, data)).toBeUndefined();
-    expect(checkObjectRules('OrderItem', record({ OrderId: '8011', PricebookEntryId: '01u2' }), undefined, data)).toMatchObject({
+    expect(
+      checkObjectRules('OrderItem', record({ OrderId: '8011', PricebookEntryId: '01u1' }), undefined, data)
+    ).toBeUndefined();
+    expect(
+      checkObjectRules('OrderItem', record({ OrderId: '8011', PricebookEntryId: '01u2' }), undefined, data)
+    ).toMatchObject({
       statusCode: 'FIELD_INTEGRITY_EXCEPTION',
       fields: ['PricebookEntryId']
     });
-    expect(checkObjectRules('OrderItem', record({ OrderId: '8012', PricebookEntryId: '01u1' }), undefined, data)?.statusCode).toBe('FIELD_INTEGRITY_EXCEPTION');
+    expect(
+      checkObjectRules('OrderItem', record({ OrderId: '8012', PricebookEntryId: '01u1' }), undefined, data)?.statusCode
+    ).toBe('FIELD_INTEGRITY_EXCEPTION');
   });
 
   it('has no rules for other objects and on update', () => {

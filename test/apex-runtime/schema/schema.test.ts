@@ -25,11 +25,35 @@ describe('schema model', () => {
       expect(schema.field('Account', 'NoSuchField')).toBeUndefined();
     });
 
+    it('lists every object name without building the catalogue', () => {
+      const names = schema.objectNames();
+      expect(names).toEqual(expect.arrayContaining(['Account', 'OrderItem', 'Invoice__c', 'Routing__mdt', 'Paid__e']));
+      expect(names.length).toBeGreaterThan(4000);
+      expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    });
+
     it('uses the documented key prefixes', () => {
       const prefixes = Object.fromEntries(
-        ['Account', 'Contact', 'Opportunity', 'Case', 'Product2', 'Pricebook2', 'PricebookEntry', 'Order', 'OrderItem', 'User', 'Profile', 'PermissionSet', 'PermissionSetAssignment', 'ContentVersion', 'ContentDocument', 'ContentDocumentLink', 'AsyncApexJob', 'CronTrigger'].map(
-          (name) => [name, schema.object(name)?.describe.keyPrefix]
-        )
+        [
+          'Account',
+          'Contact',
+          'Opportunity',
+          'Case',
+          'Product2',
+          'Pricebook2',
+          'PricebookEntry',
+          'Order',
+          'OrderItem',
+          'User',
+          'Profile',
+          'PermissionSet',
+          'PermissionSetAssignment',
+          'ContentVersion',
+          'ContentDocument',
+          'ContentDocumentLink',
+          'AsyncApexJob',
+          'CronTrigger'
+        ].map((name) => [name, schema.object(name)?.describe.keyPrefix])
       );
       expect(prefixes).toEqual({
         Account: '001',
@@ -65,7 +89,10 @@ describe('schema model', () => {
 
     it('marks required-on-create fields (Object Reference: not nillable, not defaulted)', () => {
       const required = (name: string): string[] =>
-        (schema.object(name)?.fields ?? []).filter((field) => field.requiredOnCreate).map((field) => field.name).sort();
+        (schema.object(name)?.fields ?? [])
+          .filter((field) => field.requiredOnCreate)
+          .map((field) => field.name)
+          .sort();
       expect(required('Account')).toEqual(['Name']);
       expect(required('Contact')).toEqual(['LastName']);
       expect(required('Opportunity')).toEqual(['CloseDate', 'Name', 'StageName']);
@@ -80,14 +107,29 @@ describe('schema model', () => {
       expect(schema.field('Account', 'CreatedDate')).toMatchObject({ type: 'DATETIME', createable: false });
       expect(schema.field('Contact', 'Email')).toMatchObject({ type: 'EMAIL', length: 80 });
       expect(schema.field('Account', 'Id')).toMatchObject({ type: 'ID', createable: false, permissionable: false });
-      expect(schema.field('Product2', 'IsActive')).toMatchObject({ type: 'BOOLEAN', defaultValue: false, nillable: false });
+      expect(schema.field('Product2', 'IsActive')).toMatchObject({
+        type: 'BOOLEAN',
+        defaultValue: false,
+        nillable: false
+      });
       expect(schema.field('Order', 'TotalAmount')).toMatchObject({ createable: false, updateable: false });
       expect(schema.field('OrderItem', 'OrderId')).toMatchObject({ createable: true, updateable: false });
+      // A long text area cannot be filtered, sorted or grouped in SOQL.
+      expect(schema.field('Account', 'Description')).toMatchObject({
+        type: 'TEXTAREA',
+        filterable: false,
+        sortable: false
+      });
+      expect(schema.field('Account', 'Name')).toMatchObject({ filterable: true, sortable: true, groupable: true });
     });
 
     it('has defaults and picklist values of a new org', () => {
       expect(schema.field('Case', 'Status')).toMatchObject({ defaultValue: 'New', defaultedOnCreate: true });
-      expect(schema.field('Case', 'Priority')?.picklistValues.map((entry) => entry.value)).toEqual(['High', 'Medium', 'Low']);
+      expect(schema.field('Case', 'Priority')?.picklistValues.map((entry) => entry.value)).toEqual([
+        'High',
+        'Medium',
+        'Low'
+      ]);
       expect(schema.field('Lead', 'Status')?.defaultValue).toBe('Open - Not Contacted');
     });
 
@@ -102,17 +144,32 @@ describe('schema model', () => {
     });
 
     it('resolves parent relationships, polymorphic ones included', () => {
-      expect(schema.parentRelationship('Contact', 'account')).toMatchObject({ field: { name: 'AccountId' }, targets: ['Account'] });
+      expect(schema.parentRelationship('Contact', 'account')).toMatchObject({
+        field: { name: 'AccountId' },
+        targets: ['Account']
+      });
       expect(schema.parentRelationship('Order', 'Owner')?.targets).toEqual(['User', 'Group']);
       expect(schema.parentRelationship('Task', 'What')?.targets).toEqual([]);
       expect(schema.parentRelationship('Contact', 'AccountId')).toBeUndefined();
     });
 
     it('resolves child relationships to their child object and field', () => {
-      expect(schema.childRelationship('Account', 'contacts')).toMatchObject({ childSObject: 'Contact', field: 'AccountId' });
-      expect(schema.childRelationship('Account', 'Opportunities')).toMatchObject({ childSObject: 'Opportunity', field: 'AccountId' });
-      expect(schema.childRelationship('Order', 'OrderItems')).toMatchObject({ childSObject: 'OrderItem', field: 'OrderId' });
-      expect(schema.childRelationship('Account', 'ChildAccounts')).toMatchObject({ childSObject: 'Account', field: 'ParentId' });
+      expect(schema.childRelationship('Account', 'contacts')).toMatchObject({
+        childSObject: 'Contact',
+        field: 'AccountId'
+      });
+      expect(schema.childRelationship('Account', 'Opportunities')).toMatchObject({
+        childSObject: 'Opportunity',
+        field: 'AccountId'
+      });
+      expect(schema.childRelationship('Order', 'OrderItems')).toMatchObject({
+        childSObject: 'OrderItem',
+        field: 'OrderId'
+      });
+      expect(schema.childRelationship('Account', 'ChildAccounts')).toMatchObject({
+        childSObject: 'Account',
+        field: 'ParentId'
+      });
     });
 
     it('names compound fields of address and name parts', () => {
@@ -135,10 +192,24 @@ describe('schema model', () => {
         nameField: 'Name'
       });
       expect(invoice?.describe.keyPrefix).toMatch(/^a[0-9A-Za-z]{2}$/);
-      for (const name of ['Id', 'Name', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'SystemModstamp', 'IsDeleted', 'RecordTypeId']) {
+      for (const name of [
+        'Id',
+        'Name',
+        'OwnerId',
+        'CreatedDate',
+        'CreatedById',
+        'LastModifiedDate',
+        'SystemModstamp',
+        'IsDeleted',
+        'RecordTypeId'
+      ]) {
         expect(schema.field('Invoice__c', name)?.name).toBe(name);
       }
-      expect(schema.field('Invoice__c', 'Name')).toMatchObject({ autoNumber: true, createable: false, displayFormat: 'INV-{0000}' });
+      expect(schema.field('Invoice__c', 'Name')).toMatchObject({
+        autoNumber: true,
+        createable: false,
+        displayFormat: 'INV-{0000}'
+      });
       expect(invoice?.describe.recordTypes.map((type) => [type.developerName, type.name, type.master])).toEqual([
         ['Master', 'Master', true],
         ['Standard', 'Standard Invoice', false]
@@ -146,11 +217,31 @@ describe('schema model', () => {
     });
 
     it('reads field properties: required, length, precision, unique/external Id, formula, defaults', () => {
-      expect(schema.field('Invoice__c', 'Amount__c')).toMatchObject({ type: 'CURRENCY', precision: 16, scale: 2, nillable: false, requiredOnCreate: true, permissionable: false });
-      expect(schema.field('Invoice__c', 'Reference__c')).toMatchObject({ type: 'STRING', length: 20, unique: true, externalId: true, idLookup: true });
-      expect(schema.field('Invoice__c', 'Total__c')).toMatchObject({ calculated: true, formula: 'Amount__c * 1.2', createable: false });
+      expect(schema.field('Invoice__c', 'Amount__c')).toMatchObject({
+        type: 'CURRENCY',
+        precision: 16,
+        scale: 2,
+        nillable: false,
+        requiredOnCreate: true,
+        permissionable: false
+      });
+      expect(schema.field('Invoice__c', 'Reference__c')).toMatchObject({
+        type: 'STRING',
+        length: 20,
+        unique: true,
+        externalId: true,
+        idLookup: true
+      });
+      expect(schema.field('Invoice__c', 'Total__c')).toMatchObject({
+        calculated: true,
+        formula: 'Amount__c * 1.2',
+        createable: false
+      });
       expect(schema.field('Invoice__c', 'Paid__c')).toMatchObject({ type: 'BOOLEAN', defaultValue: false });
-      expect(schema.field('Invoice__c', 'DueDate__c')).toMatchObject({ defaultFormula: 'TODAY() + 30', defaultedOnCreate: true });
+      expect(schema.field('Invoice__c', 'DueDate__c')).toMatchObject({
+        defaultFormula: 'TODAY() + 30',
+        defaultedOnCreate: true
+      });
       expect(schema.field('InvoiceLine__c', 'Quantity__c')).toMatchObject({ defaultValue: 1 });
     });
 
@@ -162,15 +253,32 @@ describe('schema model', () => {
     });
 
     it('links lookups and master-details both ways with __r names', () => {
-      expect(schema.field('Invoice__c', 'Account__c')).toMatchObject({ type: 'REFERENCE', referenceTo: ['Account'], relationshipName: 'Account__r', restrictedDelete: true });
+      expect(schema.field('Invoice__c', 'Account__c')).toMatchObject({
+        type: 'REFERENCE',
+        referenceTo: ['Account'],
+        relationshipName: 'Account__r',
+        restrictedDelete: true
+      });
       expect(schema.parentRelationship('InvoiceLine__c', 'invoice__r')?.field.name).toBe('Invoice__c');
-      expect(schema.childRelationship('Account', 'Invoices__r')).toMatchObject({ childSObject: 'Invoice__c', field: 'Account__c', restrictedDelete: true });
-      expect(schema.childRelationship('Invoice__c', 'Lines__r')).toMatchObject({ childSObject: 'InvoiceLine__c', field: 'Invoice__c', cascadeDelete: true });
+      expect(schema.childRelationship('Account', 'Invoices__r')).toMatchObject({
+        childSObject: 'Invoice__c',
+        field: 'Account__c',
+        restrictedDelete: true
+      });
+      expect(schema.childRelationship('Invoice__c', 'Lines__r')).toMatchObject({
+        childSObject: 'InvoiceLine__c',
+        field: 'Invoice__c',
+        cascadeDelete: true
+      });
       const detail = schema.object('InvoiceLine__c');
       expect(detail?.describe.sharingModel).toBe('ControlledByParent');
       // A detail object has no owner (Object Reference, "Master-detail relationships").
       expect(schema.field('InvoiceLine__c', 'OwnerId')).toBeUndefined();
-      expect(schema.field('InvoiceLine__c', 'Invoice__c')).toMatchObject({ requiredOnCreate: true, updateable: false, relationshipOrder: 0 });
+      expect(schema.field('InvoiceLine__c', 'Invoice__c')).toMatchObject({
+        requiredOnCreate: true,
+        updateable: false,
+        relationshipOrder: 0
+      });
     });
 
     it("adds the project's fields to standard objects", () => {
@@ -184,27 +292,73 @@ describe('schema model', () => {
       for (const name of ['DeveloperName', 'MasterLabel', 'QualifiedApiName', 'Queue__c']) {
         expect(schema.field('Routing__mdt', name)).toBeDefined();
       }
-      const records = [...schema.customMetadataRecords('routing__MDT')].sort((a, b) => a.developerName.localeCompare(b.developerName));
-      expect(records.map((record) => [record.developerName, record.label, record.values.get('Queue__c'), record.values.get('Weight__c')])).toEqual([
+      const records = schema.customMetadataRecords('routing__MDT');
+      expect(
+        records.map((record) => [
+          record.developerName,
+          record.label,
+          record.values.get('Queue__c'),
+          record.values.get('Weight__c')
+        ])
+      ).toEqual([
         ['Asia', 'Asia', null, undefined],
         ['Europe', 'Europe', 'EU_Queue', '1.50']
       ]);
     });
 
+    it('reads metadata relationships between custom metadata types, whose values are names', () => {
+      expect(schema.field('Routing__mdt', 'Fallback__c')).toMatchObject({
+        type: 'REFERENCE',
+        referenceTo: ['Routing__mdt'],
+        relationshipName: 'Fallback__r',
+        valueIsName: true
+      });
+      expect(schema.childRelationship('Routing__mdt', 'Fallbacks__r')).toMatchObject({ field: 'Fallback__c' });
+      expect(schema.field('Invoice__c', 'Account__c')?.valueIsName).toBeUndefined();
+    });
+
     it('reads platform events with their publish behaviour', () => {
       const event = schema.object('Paid__e');
-      expect(event?.describe).toMatchObject({ kind: 'platformEvent', publishBehavior: 'PublishAfterCommit', queryable: false, updateable: false });
+      expect(event?.describe).toMatchObject({
+        kind: 'platformEvent',
+        publishBehavior: 'PublishAfterCommit',
+        queryable: false,
+        updateable: false
+      });
       expect(event?.describe.keyPrefix).toMatch(/^e/);
       expect(schema.field('Paid__e', 'ReplayId')).toBeDefined();
       expect(schema.field('Paid__e', 'InvoiceId__c')?.requiredOnCreate).toBe(true);
     });
   });
 
+  it('orders custom metadata records by DeveloperName whatever order they were read in', () => {
+    const record = (developerName: string) => ({
+      type: 'T__mdt',
+      developerName,
+      label: developerName,
+      protected: false,
+      values: new Map<string, string | null>()
+    });
+    const none = { names: () => [], build: () => undefined, prefixOwner: () => undefined };
+    const model = new SchemaModel([], none, [record('Bravo'), record('alpha'), record('Charlie')], []);
+    expect(model.customMetadataRecords('t__mdt').map((entry) => entry.developerName)).toEqual([
+      'alpha',
+      'Bravo',
+      'Charlie'
+    ]);
+  });
+
   it('reports a malformed file as a warning and goes on', () => {
     const root = mkdtempSync(join(tmpdir(), 'schema-'));
-    writeFileSync(join(root, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'app' }, { path: 'missing' }] }));
+    writeFileSync(
+      join(root, 'sfdx-project.json'),
+      JSON.stringify({ packageDirectories: [{ path: 'app' }, { path: 'missing' }] })
+    );
     mkdirSync(join(root, 'app/objects/Broken__c/fields'), { recursive: true });
-    writeFileSync(join(root, 'app/objects/Broken__c/Broken__c.object-meta.xml'), '<CustomObject><label>Broken</label></CustomObject>');
+    writeFileSync(
+      join(root, 'app/objects/Broken__c/Broken__c.object-meta.xml'),
+      '<CustomObject><label>Broken</label></CustomObject>'
+    );
     writeFileSync(join(root, 'app/objects/Broken__c/fields/Bad__c.field-meta.xml'), '<CustomField><fullName>Bad__c');
     const loaded = loadSchema({ root });
     expect(loaded.object('Broken__c')).toBeDefined();

@@ -74,7 +74,9 @@ describe('SOQL evaluator: filtering (SOQL and SOSL Reference, "Comparison Operat
   it('combines AND, OR, NOT with parentheses', () => {
     const { host } = world();
     expect(names(host, "SELECT Name FROM Account WHERE NOT (Name = 'Acme' OR Name = 'globex')")).toEqual(['Initech']);
-    expect(names(host, "SELECT Name FROM Account WHERE Type = 'Prospect' OR (AnnualRevenue > 200 AND Tier__c = 'gold')")).toEqual(['Acme', 'globex']);
+    expect(
+      names(host, "SELECT Name FROM Account WHERE Type = 'Prospect' OR (AnnualRevenue > 200 AND Tier__c = 'gold')")
+    ).toEqual(['Acme', 'globex']);
   });
 
   it('filters IN / NOT IN by literal lists and binds (List and Set)', () => {
@@ -94,13 +96,21 @@ describe('SOQL evaluator: filtering (SOQL and SOSL Reference, "Comparison Operat
 
   it('filters by semi-join and anti-join sub-selects', () => {
     const { host } = world();
-    expect(names(host, 'SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact)')).toEqual(['Acme', 'globex']);
-    expect(names(host, "SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact WHERE LastName = 'Brown')")).toEqual(['Acme', 'Initech']);
+    expect(names(host, 'SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact)')).toEqual([
+      'Acme',
+      'globex'
+    ]);
+    expect(
+      names(host, "SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact WHERE LastName = 'Brown')")
+    ).toEqual(['Acme', 'Initech']);
   });
 
   it('filters through parent paths and null parents', () => {
     const { host } = world();
-    expect(names(host, "SELECT LastName FROM Contact WHERE Account.Name = 'Acme'", 'LastName')).toEqual(['Smith', 'Jones']);
+    expect(names(host, "SELECT LastName FROM Contact WHERE Account.Name = 'Acme'", 'LastName')).toEqual([
+      'Smith',
+      'Jones'
+    ]);
     expect(names(host, 'SELECT LastName FROM Contact WHERE Account.Name = null', 'LastName')).toEqual(['Orphan']);
     expect(names(host, "SELECT Name FROM Account WHERE Parent.Tier__c = 'Gold'")).toEqual(['Initech']);
   });
@@ -110,7 +120,8 @@ describe('SOQL evaluator: filtering (SOQL and SOSL Reference, "Comparison Operat
     host.insert('Invoice__c', { Amount__c: 1, Reference__c: 'A', Tags__c: 'Urgent;Export' });
     host.insert('Invoice__c', { Amount__c: 2, Reference__c: 'B', Tags__c: 'Manual' });
     host.insert('Invoice__c', { Amount__c: 3, Reference__c: 'C' });
-    const refs = (where: string): unknown[] => names(host, `SELECT Reference__c FROM Invoice__c WHERE ${where}`, 'Reference__c');
+    const refs = (where: string): unknown[] =>
+      names(host, `SELECT Reference__c FROM Invoice__c WHERE ${where}`, 'Reference__c');
     expect(refs("Tags__c INCLUDES ('urgent')")).toEqual(['A']);
     expect(refs("Tags__c INCLUDES ('Urgent;Manual', 'Manual')")).toEqual(['B']);
     expect(refs("Tags__c INCLUDES ('Export;Urgent')")).toEqual(['A']);
@@ -162,9 +173,15 @@ describe('SOQL evaluator: date literals relative to the host clock (SOQL and SOS
   });
 
   it('orders against a literal range: < before its start, > after its end', () => {
-    expect(names(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate < THIS_WEEK')).toEqual(['lastMonth', 'tenDaysAgo']);
+    expect(names(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate < THIS_WEEK')).toEqual([
+      'lastMonth',
+      'tenDaysAgo'
+    ]);
     expect(names(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate > THIS_MONTH')).toEqual(['nextYear']);
-    expect(names(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate <= TODAY AND CloseDate >= YESTERDAY')).toEqual(['yesterday', 'today']);
+    expect(names(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate <= TODAY AND CloseDate >= YESTERDAY')).toEqual([
+      'yesterday',
+      'today'
+    ]);
   });
 
   it("applies a datetime field's range in the user's time zone", () => {
@@ -178,14 +195,19 @@ describe('SOQL evaluator: date literals relative to the host clock (SOQL and SOS
   });
 
   it('compares date and datetime literals', () => {
-    expect(names(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate > 2026-03-18')).toEqual(['tomorrow', 'nextYear']);
+    expect(names(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate > 2026-03-18')).toEqual([
+      'tomorrow',
+      'nextYear'
+    ]);
     const host = new MemoryHost(schema);
     host.insert('Account', { Name: 'x', CreatedDate: '2026-03-18T10:00:00.000Z' });
     expect(names(host, 'SELECT Name FROM Account WHERE CreatedDate > 2026-03-18T11:00:00+02:00')).toEqual(['x']);
   });
 
   it('rejects an unknown date literal and a date literal on a non-date field', () => {
-    expect(() => run(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate = SOMEDAY')).toThrow("unexpected token: 'SOMEDAY'");
+    expect(() => run(dated(), 'SELECT Name FROM Opportunity WHERE CloseDate = SOMEDAY')).toThrow(
+      "unexpected token: 'SOMEDAY'"
+    );
     expect(() => run(dated(), 'SELECT Name FROM Opportunity WHERE Name = TODAY')).toThrow(SoqlQueryError);
   });
 });
@@ -196,13 +218,23 @@ describe('SOQL evaluator: ORDER BY, LIMIT, OFFSET (SOQL and SOSL Reference, "ORD
     expect(names(host, 'SELECT Name FROM Account ORDER BY Name')).toEqual(['Acme', 'globex', 'Initech']);
     expect(names(host, 'SELECT Name FROM Account ORDER BY AnnualRevenue')).toEqual(['Initech', 'globex', 'Acme']);
     expect(names(host, 'SELECT Name FROM Account ORDER BY AnnualRevenue DESC')).toEqual(['Acme', 'globex', 'Initech']);
-    expect(names(host, 'SELECT Name FROM Account ORDER BY AnnualRevenue NULLS LAST')).toEqual(['globex', 'Acme', 'Initech']);
-    expect(names(host, 'SELECT Name FROM Account ORDER BY AnnualRevenue DESC NULLS FIRST')).toEqual(['Initech', 'Acme', 'globex']);
+    expect(names(host, 'SELECT Name FROM Account ORDER BY AnnualRevenue NULLS LAST')).toEqual([
+      'globex',
+      'Acme',
+      'Initech'
+    ]);
+    expect(names(host, 'SELECT Name FROM Account ORDER BY AnnualRevenue DESC NULLS FIRST')).toEqual([
+      'Initech',
+      'Acme',
+      'globex'
+    ]);
   });
 
   it('sorts by several keys and by parent paths', () => {
     const { host } = world();
-    expect(names(host, 'SELECT LastName FROM Contact ORDER BY Account.Name DESC NULLS LAST, LastName', 'LastName')).toEqual(['Brown', 'Jones', 'Smith', 'Orphan']);
+    expect(
+      names(host, 'SELECT LastName FROM Contact ORDER BY Account.Name DESC NULLS LAST, LastName', 'LastName')
+    ).toEqual(['Brown', 'Jones', 'Smith', 'Orphan']);
   });
 
   it('applies OFFSET then LIMIT, also from binds', () => {
@@ -240,17 +272,35 @@ describe('SOQL evaluator: selection', () => {
 
   it('returns sub-query children with their own filter, order and limit, and counts their rows', () => {
     const { host } = world();
-    const result = run(host, "SELECT Name, (SELECT LastName FROM Contacts WHERE LastName != 'Brown' ORDER BY LastName LIMIT 5) FROM Account ORDER BY Name");
+    const result = run(
+      host,
+      "SELECT Name, (SELECT LastName FROM Contacts WHERE LastName != 'Brown' ORDER BY LastName LIMIT 5) FROM Account ORDER BY Name"
+    );
     expect(result.kind).toBe('records');
     if (result.kind !== 'records') {
       return;
     }
-    expect(result.records.map((record) => [record.fields.get('Name'), record.children.get('Contacts')?.map((child) => child.fields.get('LastName'))])).toEqual([
+    expect(
+      result.records.map((record) => [
+        record.fields.get('Name'),
+        record.children.get('Contacts')?.map((child) => child.fields.get('LastName'))
+      ])
+    ).toEqual([
       ['Acme', ['Jones', 'Smith']],
       ['globex', []],
       ['Initech', []]
     ]);
     expect(result.rowCount).toBe(5);
+    const [prefixed] = records(
+      host,
+      "SELECT Name, (SELECT LastName FROM Account.Contacts) FROM Account WHERE Name = 'Acme'"
+    );
+    expect(prefixed.children.get('Contacts')).toHaveLength(2);
+    const [aliased] = records(
+      host,
+      "SELECT Name, (SELECT LastName FROM a.Contacts) FROM Account a WHERE a.Name = 'Acme'"
+    );
+    expect(aliased.children.get('Contacts')).toHaveLength(2);
   });
 
   it("reads the project's child relationships (__r) and parent paths", () => {
@@ -269,11 +319,21 @@ describe('SOQL evaluator: selection', () => {
     const { host, acme } = world();
     const user = host.insert('User', { LastName: 'Owner', Username: 'o@x.test' });
     host.insert('Task', { Subject: 'Call', WhatId: acme, OwnerId: user });
-    const [task] = records(host, 'SELECT Subject, What.Name, Owner.Name, TYPEOF What WHEN Account THEN Type ELSE Name END FROM Task');
+    const [task] = records(
+      host,
+      'SELECT Subject, What.Name, Owner.Name, TYPEOF What WHEN Account THEN Type ELSE Name END FROM Task'
+    );
     expect((task.parents.get('Owner') as SoqlRecord).object).toBe('User');
     const what = task.parents.get('What') as SoqlRecord;
     expect(what.object).toBe('Account');
     expect(what.fields.get('Type')).toBe('Customer - Direct');
+    // On a polymorphic path, Type is the parent's object (the `Name` object's Type).
+    const [typed] = records(host, 'SELECT What.Type, What.Name FROM Task');
+    expect(Object.fromEntries((typed.parents.get('What') as SoqlRecord).fields)).toMatchObject({
+      Type: 'Account',
+      Name: 'Acme'
+    });
+    expect(names(host, "SELECT Subject FROM Task WHERE What.Type = 'Account'", 'Subject')).toEqual(['Call']);
   });
 
   it('expands FIELDS(CUSTOM) and maps toLabel to picklist labels', () => {
@@ -303,12 +363,22 @@ describe('SOQL evaluator: aggregates (SOQL and SOSL Reference, "Aggregate Functi
 
   it('aggregates without GROUP BY into one row with expr0... names', () => {
     const { host } = world();
-    const result = run(host, 'SELECT COUNT(Id), COUNT(AnnualRevenue), SUM(AnnualRevenue), AVG(AnnualRevenue) average, MIN(Name), MAX(AnnualRevenue) FROM Account');
+    const result = run(
+      host,
+      'SELECT COUNT(Id), COUNT(AnnualRevenue), SUM(AnnualRevenue), AVG(AnnualRevenue) average, MIN(Name), MAX(AnnualRevenue) FROM Account'
+    );
     expect(result.kind).toBe('aggregate');
     if (result.kind !== 'aggregate') {
       return;
     }
-    expect(Object.fromEntries(result.rows[0].values)).toEqual({ expr0: 3, expr1: 2, expr2: 600, average: 300, expr3: 'Acme', expr4: 500 });
+    expect(Object.fromEntries(result.rows[0].values)).toEqual({
+      expr0: 3,
+      expr1: 2,
+      expr2: 600,
+      average: 300,
+      expr3: 'Acme',
+      expr4: 500
+    });
     expect(result.rowCount).toBe(3);
   });
 
@@ -320,7 +390,10 @@ describe('SOQL evaluator: aggregates (SOQL and SOSL Reference, "Aggregate Functi
 
   it('groups, filters groups with HAVING and sorts by aggregates', () => {
     const { host } = world();
-    const result = run(host, 'SELECT AccountId, COUNT(Id) total FROM Contact GROUP BY AccountId HAVING COUNT(Id) > 0 ORDER BY COUNT(Id) DESC, AccountId');
+    const result = run(
+      host,
+      'SELECT AccountId, COUNT(Id) total FROM Contact GROUP BY AccountId HAVING COUNT(Id) > 0 ORDER BY COUNT(Id) DESC, AccountId'
+    );
     expect(result.kind).toBe('aggregate');
     if (result.kind !== 'aggregate') {
       return;
@@ -336,7 +409,10 @@ describe('SOQL evaluator: aggregates (SOQL and SOSL Reference, "Aggregate Functi
     host.insert('Opportunity', { Name: 'a', CloseDate: '2025-05-01', StageName: 'x', Amount: 10 });
     host.insert('Opportunity', { Name: 'b', CloseDate: '2026-01-02', StageName: 'x', Amount: 5 });
     host.insert('Opportunity', { Name: 'c', CloseDate: '2026-07-03', StageName: 'x', Amount: 1 });
-    const result = run(host, 'SELECT CALENDAR_YEAR(CloseDate) year, SUM(Amount) FROM Opportunity GROUP BY CALENDAR_YEAR(CloseDate) ORDER BY CALENDAR_YEAR(CloseDate)');
+    const result = run(
+      host,
+      'SELECT CALENDAR_YEAR(CloseDate) year, SUM(Amount) FROM Opportunity GROUP BY CALENDAR_YEAR(CloseDate) ORDER BY CALENDAR_YEAR(CloseDate)'
+    );
     expect(result.kind === 'aggregate' && result.rows.map((row) => Object.fromEntries(row.values))).toEqual([
       { year: 2025, expr0: 10 },
       { year: 2026, expr0: 6 }
@@ -344,10 +420,33 @@ describe('SOQL evaluator: aggregates (SOQL and SOSL Reference, "Aggregate Functi
     expect(names(host, 'SELECT Name FROM Opportunity WHERE CALENDAR_MONTH(CloseDate) = 1')).toEqual(['b']);
   });
 
+  it("applies date functions to datetimes in the user's time zone, from ISO or Apex text", () => {
+    const host = new MemoryHost(schema);
+    host.timeZone = 'Europe/Berlin';
+    host.insert('Account', { Name: 'late', CreatedDate: '2026-03-18T23:30:00.000Z' });
+    host.insert('Account', { Name: 'noon', CreatedDate: '2026-03-18T11:00:00.000Z' });
+    expect(names(host, 'SELECT Name FROM Account WHERE HOUR_IN_DAY(CreatedDate) = 0')).toEqual(['late']);
+    expect(names(host, 'SELECT Name FROM Account WHERE DAY_IN_MONTH(CreatedDate) = 19')).toEqual(['late']);
+    host.text = (value: unknown): string =>
+      String(value)
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, '');
+    const result = run(
+      host,
+      'SELECT DAY_ONLY(CreatedDate) day, COUNT(Id) FROM Account GROUP BY DAY_ONLY(CreatedDate) ORDER BY DAY_ONLY(CreatedDate)'
+    );
+    expect(result.kind === 'aggregate' && result.rows.map((row) => Object.fromEntries(row.values))).toEqual([
+      { day: '2026-03-18', expr0: 1 },
+      { day: '2026-03-19', expr0: 1 }
+    ]);
+  });
+
   it('refuses SUM on text and unsupported grouping forms', () => {
     const { host } = world();
     expect(() => run(host, 'SELECT SUM(Name) FROM Account')).toThrow(SoqlQueryError);
-    expect(() => run(host, 'SELECT Type, COUNT(Id) FROM Account GROUP BY ROLLUP(Type)')).toThrow(new SoqlUnsupportedError('GROUP BY ROLLUP'));
+    expect(() => run(host, 'SELECT Type, COUNT(Id) FROM Account GROUP BY ROLLUP(Type)')).toThrow(
+      new SoqlUnsupportedError('GROUP BY ROLLUP')
+    );
   });
 });
 
@@ -365,7 +464,9 @@ describe('SOQL evaluator: schema errors in the platform wording', () => {
     expect(() => run(empty, 'SELECT Nope__c FROM Account')).toThrow(
       "No such column 'Nope__c' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names."
     );
-    expect(() => run(empty, "SELECT Id FROM Account WHERE Nope = 'x'")).toThrow("No such column 'Nope' on entity 'Account'");
+    expect(() => run(empty, "SELECT Id FROM Account WHERE Nope = 'x'")).toThrow(
+      "No such column 'Nope' on entity 'Account'"
+    );
   });
 
   it('rejects an unknown relationship in a path and in a sub-query', () => {
@@ -378,7 +479,9 @@ describe('SOQL evaluator: schema errors in the platform wording', () => {
   });
 
   it('refuses what it does not evaluate with a clear unsupported error', () => {
-    expect(() => run(host(), 'SELECT Id FROM Account USING SCOPE Mine')).toThrow('unsupported SOQL construct USING SCOPE Mine');
+    expect(() => run(host(), 'SELECT Id FROM Account USING SCOPE Mine')).toThrow(
+      'unsupported SOQL construct USING SCOPE Mine'
+    );
     expect(() => run(host(), 'SELECT FORMAT(AnnualRevenue) FROM Account')).toThrow(SoqlUnsupportedError);
   });
 });
@@ -387,14 +490,25 @@ describe('SOQL evaluator: user mode and SECURITY_ENFORCED (Apex Developer Guide,
   function limited(): MemoryHost {
     const { host } = world();
     host.access = restrictedAccess(
-      (object) => ({ read: object !== 'Opportunity', create: false, edit: false, delete: false, viewAll: false, modifyAll: false }),
+      (object) => ({
+        read: object !== 'Opportunity',
+        create: false,
+        edit: false,
+        delete: false,
+        viewAll: false,
+        modifyAll: false
+      }),
       (object, field) => ({ read: !(object === 'Account' && field === 'AnnualRevenue'), edit: false })
     );
     return host;
   }
 
   it('ignores access in system mode', () => {
-    expect(names(limited(), 'SELECT Name, AnnualRevenue FROM Account ORDER BY Name')).toEqual(['Acme', 'globex', 'Initech']);
+    expect(names(limited(), 'SELECT Name, AnnualRevenue FROM Account ORDER BY Name')).toEqual([
+      'Acme',
+      'globex',
+      'Initech'
+    ]);
     expect(names(limited(), 'SELECT Name FROM Opportunity')).toEqual([]);
   });
 
@@ -412,12 +526,20 @@ describe('SOQL evaluator: user mode and SECURITY_ENFORCED (Apex Developer Guide,
       expect(error).toBeInstanceOf(SoqlQueryError);
       expect((error as SoqlQueryError).inaccessibleFields).toEqual(new Map([['Account', new Set(['AnnualRevenue'])]]));
     }
-    expect(names(limited(), 'SELECT Name FROM Account WITH USER_MODE ORDER BY Name')).toEqual(['Acme', 'globex', 'Initech']);
+    expect(names(limited(), 'SELECT Name FROM Account WITH USER_MODE ORDER BY Name')).toEqual([
+      'Acme',
+      'globex',
+      'Initech'
+    ]);
   });
 
   it('fails on an unreadable object in user mode', () => {
-    expect(() => run(limited(), 'SELECT Name FROM Opportunity WITH USER_MODE')).toThrow("sObject type 'Opportunity' is not supported.");
-    expect(() => run(limited(), 'SELECT Name, (SELECT Name FROM Opportunities) FROM Account', 'USER_MODE')).toThrow(SoqlQueryError);
+    expect(() => run(limited(), 'SELECT Name FROM Opportunity WITH USER_MODE')).toThrow(
+      "sObject type 'Opportunity' is not supported."
+    );
+    expect(() => run(limited(), 'SELECT Name, (SELECT Name FROM Opportunities) FROM Account', 'USER_MODE')).toThrow(
+      SoqlQueryError
+    );
   });
 
   it('fails with the SECURITY_ENFORCED message', () => {

@@ -148,7 +148,10 @@ export class MemoryHost implements SoqlHost {
 const ALL: ObjectAccess = { read: true, create: true, edit: true, delete: true, viewAll: true, modifyAll: true };
 
 export function fullAccess(): UserAccess {
-  return restrictedAccess(() => ALL, () => ({ read: true, edit: true }));
+  return restrictedAccess(
+    () => ALL,
+    () => ({ read: true, edit: true })
+  );
 }
 
 export function restrictedAccess(

@@ -87,7 +87,14 @@ describe('SOQL parser', () => {
       'SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName LIMIT 5), TYPEOF What WHEN Account THEN Phone ' +
         'ELSE Name END, FIELDS(STANDARD), toLabel(Type) typeLabel, COUNT(Id) total FROM Account'
     );
-    expect(query.select.map((item) => item.kind)).toEqual(['field', 'subquery', 'typeof', 'fields', 'function', 'function']);
+    expect(query.select.map((item) => item.kind)).toEqual([
+      'field',
+      'subquery',
+      'typeof',
+      'fields',
+      'function',
+      'function'
+    ]);
     expect(query.select[1]).toMatchObject({ query: { from: 'Contacts', limit: 5, orderBy: [{ descending: false }] } });
     expect(query.select[4]).toMatchObject({ alias: 'typeLabel', call: { name: 'TOLABEL' } });
     expect(query.select[5]).toMatchObject({ alias: 'total', call: { name: 'COUNT', argument: { path: ['Id'] } } });

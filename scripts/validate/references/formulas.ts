@@ -1,0 +1,221 @@
+import { ObjectDef } from './catalog';
+import { Findings } from './findings';
+import { FieldReference, FieldUse, FormulaType, parseFormula } from './formula-parser';
+import { nameKey } from './names';
+import { childElement, childElements, childText, XmlElement } from './xml';
+
+/**
+ * Formulas of formula fields, validation rules and flows: the fields they name exist (through relationships), the
+ * syntax is whole (parentheses, text literals, argument counts of known functions), and the result type matches what
+ * holds the result where both are known. Evidence: docs/quality-gate/cross-references.md, "Formulas".
+ */
+
+const OBJECT_FOLDER = /(?:^|\/)objects\/([^/]+)\/(?:fields|validationRules)\//;
+
+/** What a custom field's `<type>` requires of its formula's result. */
+const FIELD_RESULT: Record<string, FormulaType> = {
+  checkbox: 'Boolean',
+  number: 'Number',
+  currency: 'Number',
+  percent: 'Number',
+  text: 'Text',
+  date: 'Date',
+  datetime: 'DateTime',
+  time: 'Time'
+};
+
+/** What a flow formula's `<dataType>` requires. */
+const FLOW_RESULT: Record<string, FormulaType> = {
+  boolean: 'Boolean',
+  number: 'Number',
+  currency: 'Number',
+  string: 'Text',
+  date: 'Date',
+  datetime: 'DateTime',
+  time: 'Time'
+};
+
+/** The value type of a field the project defines, for the formulas that use it. */
+const VALUE_TYPE: Record<string, FormulaType> = {
+  ...FIELD_RESULT,
+  textarea: 'Text',
+  longtextarea: 'Text',
+  email: 'Text',
+  phone: 'Text',
+  url: 'Text',
+  autonumber: 'Text'
+};
+
+/** A formula field: `<formula>` on its object, its result against `<type>`. */
+export function checkFieldFormula(findings: Findings, file: string): void {
+  const root = findings.files.xml(file);
+  const formula = root ? childElement(root, 'formula') : undefined;
+  const object = formula ? ownerObject(findings, file) : undefined;
+  if (!root || !formula?.text || !object) {
+    return;
+  }
+  const expected = FIELD_RESULT[nameKey(childText(root, 'type') ?? '')];
+  checkFormula(findings, file, formula, object, expected, `formula of ${childText(root, 'fullName') ?? 'the field'}`);
+}
+
+/** A validation rule: `<errorConditionFormula>` is Boolean; `<errorDisplayField>` is a field of the object. */
+export function checkValidationRule(findings: Findings, file: string): void {
+  const root = findings.files.xml(file);
+  const object = root ? ownerObject(findings, file) : undefined;
+  if (!root || !object) {
+    return;
+  }
+  const formula = childElement(root, 'errorConditionFormula');
+  if (formula?.text) {
+    checkFormula(findings, file, formula, object, 'Boolean', 'errorConditionFormula');
+  }
+  const displayField = childElement(root, 'errorDisplayField');
+  if (displayField?.text) {
+    findings.fieldPath({ file, line: displayField.line, what: 'errorDisplayField' }, object, displayField.text);
+  }
+}
+
+/** Flow formulas (`<formulas><expression>`, typed by `<dataType>`) and filter formulas (Boolean). */
+export function checkFlowFormulas(findings: Findings, file: string): void {
+  const root = findings.files.xml(file);
+  if (!root) {
+    return;
+  }
+  for (const formula of childElements(root, 'formulas')) {
+    const expression = childElement(formula, 'expression');
+    if (expression?.text) {
+      const expected = FLOW_RESULT[nameKey(childText(formula, 'dataType') ?? '')];
+      checkFormula(findings, file, expression, undefined, expected, `formula ${childText(formula, 'name') ?? ''}`);
+    }
+  }
+  for (const element of [root, ...root.children]) {
+    const filter = childElement(element, 'filterFormula');
+    if (filter?.text) {
+      checkFormula(
+        findings,
+        file,
+        filter,
+        undefined,
+        'Boolean',
+        `${element === root ? '' : `${element.name}.`}filterFormula`
+      );
+    }
+  }
+}
+
+/**
+ * One formula. With an object, bare names are its fields (formula fields, validation rules); without one (flows),
+ * names are merge fields, which the flow checks resolve.
+ */
+function checkFormula(
+  findings: Findings,
+  file: string,
+  element: XmlElement,
+  object: ObjectDef | undefined,
+  expected: FormulaType | undefined,
+  what: string
+): void {
+  const source = element.text;
+  const parsed = parseFormula(source);
+  const lineAt = (offset: number): number => element.line + (source.slice(0, offset).match(/\n/g)?.length ?? 0);
+  for (const issue of parsed.issues) {
+    const site = { file, line: lineAt(issue.offset), what };
+    const message = `${issue.message} [${issue.rule}]`;
+    if (issue.severity === 'error') {
+      findings.error(site, message);
+    } else {
+      findings.warning(site, message);
+    }
+  }
+  if (object) {
+    for (const field of parsed.fields) {
+      const resolution = findings.catalog.resolvePath(object, field.path);
+      if (resolution.status === 'missing' && !resolution.foreignNamespace) {
+        findings.error(
+          { file, line: lineAt(field.offset), what },
+          `names ${field.path}: Field ${resolution.segment} does not exist on ${resolution.object.name}. Check ` +
+            'spelling. [formula-field-unknown]'
+        );
+      } else if (resolution.status === 'notRelationship') {
+        findings.error(
+          { file, line: lineAt(field.offset), what },
+          `names ${field.path}, but ${resolution.object.name}.${resolution.segment} is not a relationship (use ` +
+            'Lookup__r, or the standard relationship name) [formula-field-unknown]'
+        );
+      }
+    }
+  }
+  if (object) {
+    checkPicklistUses(findings, { file, what, lineAt }, object, parsed.fieldUses());
+  }
+  if (!expected || parsed.issues.some((issue) => issue.rule === 'formula-syntax')) {
+    return;
+  }
+  const actual = parsed.resultType((path) => {
+    if (!object) {
+      return 'Unknown';
+    }
+    const resolution = findings.catalog.resolvePath(object, path);
+    const type = resolution.status === 'found' ? resolution.field.custom?.type : undefined;
+    return (type && VALUE_TYPE[nameKey(type)]) || 'Unknown';
+  });
+  if (actual !== 'Unknown' && actual !== expected) {
+    findings.error(
+      { file, line: element.line, what },
+      `Formula result is data type (${actual}), incompatible with expected data type (${expected}) ` +
+        '[formula-result-type]'
+    );
+  }
+}
+
+function ownerObject(findings: Findings, file: string): ObjectDef | undefined {
+  const match = OBJECT_FOLDER.exec(file);
+  return match ? findings.catalog.object(match[1]) : undefined;
+}
+
+/**
+ * Functions that accept a picklist field (Salesforce Help, "Tips for Working with Picklist and Multi-Select Picklist
+ * Formula Fields"); anywhere else the compiler says "Field X is a picklist field. Picklist fields are only supported
+ * in certain functions."
+ */
+const PICKLIST_FUNCTIONS = new Set([
+  'ISPICKVAL',
+  'CASE',
+  'TEXT',
+  'ISBLANK',
+  'ISNULL',
+  'ISCHANGED',
+  'PRIORVALUE',
+  'INCLUDES',
+  'BLANKVALUE',
+  'NULLVALUE'
+]);
+
+function checkPicklistUses(
+  findings: Findings,
+  at: { file: string; what: string; lineAt: (offset: number) => number },
+  object: ObjectDef,
+  uses: Array<FieldReference & { use: FieldUse }>
+): void {
+  for (const { path, offset, use } of uses) {
+    if (use.kind === 'argument' && PICKLIST_FUNCTIONS.has(use.function)) {
+      continue;
+    }
+    const resolution = findings.catalog.resolvePath(object, path);
+    const type = resolution.status === 'found' ? nameKey(resolution.field.custom?.type ?? '') : '';
+    if (type !== 'picklist' && type !== 'multiselectpicklist') {
+      continue;
+    }
+    const where =
+      use.kind === 'root'
+        ? 'as the whole formula'
+        : use.kind === 'operator'
+          ? `with ${use.operator}`
+          : `in ${use.function}()`;
+    findings.error(
+      { file: at.file, line: at.lineAt(offset), what: at.what },
+      `uses ${path} ${where}: Field ${path} is a picklist field. Picklist fields are only supported in certain ` +
+        'functions (ISPICKVAL, CASE, TEXT, ISBLANK, ...) [formula-picklist-use]'
+    );
+  }
+}
