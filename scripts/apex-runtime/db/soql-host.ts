@@ -16,7 +16,9 @@ export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: numbe
     schema: p.schema,
     rows(objectName, scope) {
       const rows = p.db.rows(objectName);
-      return scope.allRows ? rows : rows.filter((r) => !r.deleted);
+      const live = scope.allRows ? rows : rows.filter((r) => !r.deleted);
+      if (!(scope.userMode || p.interp.sharingEnforced()) || p.seesAllData()) return live;
+      return live.filter((r) => p.isVisible(r));
     },
     objectOf: (row) => (row as Row).object,
     value(row, field) {
@@ -91,7 +93,8 @@ function literalFor(literal: SoqlLiteral, field: FieldDescribe): Value {
     case "boolean":
       return literal.value;
     case "string":
-      return literal.value;
+      // the platform stores empty text as null, so '' in a query matches unset fields
+      return literal.value === "" ? null : literal.value;
     case "number":
       if (field.apexType === "Integer" || field.apexType === "Long") return Number(literal.text);
       return ApexDecimal.parse(literal.text);

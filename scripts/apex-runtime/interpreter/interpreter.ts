@@ -152,7 +152,10 @@ export class Interpreter implements EqualityHooks {
       if (step.field !== undefined) {
         const f = cls.fields.get(step.field.toLowerCase())!;
         if (f.init) {
-          const v = this.withFrame({ cls, thisObj: null, method: "<clinit>", line: f.line }, () => this.evalIn(f.init!, new Scope(null)));
+          const v = this.withFrame({ cls, thisObj: null, method: "<clinit>", line: f.line }, () => {
+            this.mark(f.line);
+            return this.evalIn(f.init!, new Scope(null));
+          });
           map.set(f.name.toLowerCase(), this.coerce(v, f.type, f.line));
         }
       } else if (step.init !== undefined) {
@@ -1378,6 +1381,20 @@ export class Interpreter implements EqualityHooks {
       if (found) return apexToString(this.invoke(found.cls, found.m, v, [], this.stack.length > 0 ? this.frame.line : 0));
     }
     return apexToString(v);
+  }
+
+  /**
+   * Whether record sharing applies to the running code: the innermost class declared `with sharing` or `without
+   * sharing` decides; `inherited sharing` and undeclared classes take their caller's mode; none at all is without
+   * sharing (Apex Developer Guide, "Using the with sharing, without sharing, and inherited sharing Keywords").
+   */
+  sharingEnforced(): boolean {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const mods = this.stack[i].cls.decl?.mods ?? [];
+      if (mods.includes("withsharing")) return true;
+      if (mods.includes("withoutsharing")) return false;
+    }
+    return false;
   }
 
   // ---- equality hooks ----

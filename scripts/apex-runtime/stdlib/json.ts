@@ -186,6 +186,7 @@ function parse(p: Platform, text: string, line: number): unknown {
     const js = (e as Error).message;
     if (/end of (JSON )?input/i.test(js)) throw p.host.exception("System.JSONException", "Unexpected end-of-input: expected close marker", line);
     const at = /position (\d+)/.exec(js);
+    if (at && Number(at[1]) >= text.length) throw p.host.exception("System.JSONException", "Unexpected end-of-input: expected close marker", line);
     const ch = at ? text.charAt(Number(at[1])) : "?";
     throw p.host.exception("System.JSONException", `Unexpected character ('${ch}' (code ${ch.charCodeAt(0)})): expected a valid value`, line);
   }
@@ -248,6 +249,16 @@ export function parseTypeName(name: string): TypeRef {
 
 export function jsonDeserialize(p: Platform, text: string, type: TypeValue, line: number): Value {
   const ref = type.ref ?? parseTypeName(type.name);
+  if (text === null || text === undefined) throw p.host.exception("System.NullPointerException", "Argument cannot be null.", line);
+  // typed deserialization reads the opening token of the expected shape first
+  const first = text.trimStart().charAt(0);
+  const n = ref.n.toLowerCase();
+  if ((n === "list" || n === "set") && first !== "[" && text.trim() !== "null") {
+    throw p.host.exception("System.JSONException", "Malformed JSON: Expected '[' at the beginning of List/Set", line);
+  }
+  if ((n === "map" || p.sobjectName(ref.n) || p.interp.resolveClass(ref.n, null)?.kind === "class") && first !== "{" && text.trim() !== "null") {
+    throw p.host.exception("System.JSONException", "Malformed JSON: Expected '{' at the beginning of object", line);
+  }
   return typed(p, untyped(parseWithNumbers(p, text, line)), ref, line);
 }
 

@@ -588,6 +588,15 @@ export class Platform {
     const fail = (i: number, code: string, message: string, fields: string[] = []): void => {
       if (ok(i)) results[i].errors.push({ code, message, fields });
     };
+    // an exception a trigger does not handle fails every record of the statement, wrapped as the platform words it
+    const fire = (...args: Parameters<Platform["fireTriggers"]>): void => {
+      try {
+        this.fireTriggers(...args);
+      } catch (e) {
+        if (!(e instanceof TriggerFailure)) throw e;
+        results.forEach((_r, i) => fail(i, "CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", e.message, []));
+      }
+    };
 
     if (op === "insert") {
       records.forEach((r, i) => {
@@ -620,7 +629,7 @@ export class Platform {
       this.flowRunner.run(objName, "RecordBeforeSave", op, records, records.map((_r, i) => (oldList ? oldList.items[i] : null)), (i, msg) => fail(i, "FIELD_CUSTOM_VALIDATION_EXCEPTION", msg, []), line);
     }
     if (op !== "undelete") {
-      this.fireTriggers(objName, event, true, op === "delete" ? null : new ApexList({ n: objName }, records), oldList, line);
+      fire(objName, event, true, op === "delete" ? null : new ApexList({ n: objName }, records), oldList, line);
       records.forEach((r, i) => {
         if (r.errors && r.errors.length > 0) fail(i, "FIELD_CUSTOM_VALIDATION_EXCEPTION", r.errors[0], []);
       });
@@ -641,7 +650,7 @@ export class Platform {
         if (!ok(i)) return;
         this.deleteCascade(this.db.byId(r.get("Id") as string)!);
       });
-      this.fireTriggers(objName, event, false, null, oldList, line);
+      fire(objName, event, false, null, oldList, line);
       return results;
     }
     if (op === "undelete") {
@@ -652,7 +661,7 @@ export class Platform {
         row.deleted = false;
         row.fields.set("isdeleted", false);
       });
-      this.fireTriggers(objName, event, false, new ApexList({ n: objName }, records.map((r) => this.rowToSObject(this.db.byId(r.get("Id") as string)))), null, line);
+      fire(objName, event, false, new ApexList({ n: objName }, records.map((r) => this.rowToSObject(this.db.byId(r.get("Id") as string)))), null, line);
       return results;
     }
     // validate and save
@@ -665,12 +674,39 @@ export class Platform {
       }
       const existing = op === "update" ? this.db.byId(rec.get("Id") as string)! : null;
       const fields = existing ? new Map(existing.fields) : new Map<string, Value>();
+      // a parent given as a record with an external Id (`contact.Account = new Account(Ext__c = 'X')`) is looked up
+      // (Apex Developer Guide, "Creating Parent and Child Records in a Single Statement Using Foreign Keys")
+      for (const slot of rec.fields.values()) {
+        if (!(slot.value instanceof SObjectValue)) continue;
+        const rel = this.schema.parentRelationship(objName, slot.name);
+        if (!rel) continue;
+        const parent = slot.value;
+        let parentId = parent.get("Id") as string | null;
+        if (!parentId) {
+          const ext = [...parent.fields.values()].find((x) => this.schema.field(parent.type, x.name)?.externalId || this.schema.field(parent.type, x.name)?.idLookup);
+          if (ext) {
+            const field = this.schema.field(parent.type, ext.name)!;
+            const match = this.db.rows(parent.type).find((r) => !r.deleted && r.fields.get(field.name.toLowerCase()) !== null && hashKey(r.fields.get(field.name.toLowerCase())) === hashKey(ext.value));
+            if (!match) {
+              fail(i, "INVALID_FIELD", `Foreign key external ID: ${apexToString(ext.value)} not found for field ${field.name} in entity ${parent.type}`, []);
+              break;
+            }
+            parentId = match.id;
+          }
+        }
+        if (parentId) rec.set(rel.field.name, parentId);
+      }
+      if (!ok(i)) {
+        savedIds.push(null);
+        return;
+      }
       for (const [k, slot] of rec.fields) {
         const f = this.schema.field(objName, slot.name);
         if (!f) continue;
         if (existing && (f.calculated || f.autoNumber || k === "createddate" || k === "createdbyid")) continue;
         if (!existing && f.calculated) continue;
-        fields.set(k, storeValue(f, slot.value));
+        // empty text is saved as null (what a query then returns)
+        fields.set(k, slot.value === "" && f.apexType === "String" ? null : storeValue(f, slot.value));
       }
       const error = this.validateRow(objName, fields, !existing, i, callerRecords[i] ? new Set(callerRecords[i].fields.keys()) : undefined);
       if (error) {
@@ -703,11 +739,20 @@ export class Platform {
     }
     if (op === "insert" && objName === "ContentVersion") this.publishContentVersions(records.filter((_r, i) => ok(i)));
     if (op === "insert" && objName === "EmailMessage") this.relateEmailRecipients(records.filter((_r, i) => ok(i)));
+    if (op === "insert" && objName === "ContentDistribution") {
+      // a distribution gets its public and download URLs on insert (Object Reference, ContentDistribution)
+      for (const r of records.filter((_r, i) => ok(i))) {
+        const row = this.db.byId(r.get("Id") as string)!;
+        const key = row.id.slice(-8);
+        row.fields.set("distributionpublicurl", `https://apex-runtime.my.salesforce-sites.com/sfc/p/${key}`);
+        row.fields.set("contentdownloadurl", `https://apex-runtime.file.force.com/sfc/dist/version/download/?oid=${key}`);
+      }
+    }
     const savedIdx = records.map((_r, i) => i).filter((i) => ok(i));
     if (savedIdx.length > 0) {
       const afterNew = new ApexList({ n: objName }, savedIdx.map((i) => this.rowToSObject(this.db.byId(records[i].get("Id") as string))));
       const afterOld = oldList ? new ApexList({ n: objName }, savedIdx.map((i) => oldList.items[i])) : null;
-      this.fireTriggers(objName, event, false, afterNew, afterOld, line);
+      fire(objName, event, false, afterNew, afterOld, line);
       if (this.flowRunner) {
         this.flowRunner.run(objName, "RecordAfterSave", op, afterNew.items, afterOld ? afterOld.items : afterNew.items.map(() => null), (k, msg) => fail(savedIdx[k], "FIELD_CUSTOM_VALIDATION_EXCEPTION", msg, []), line);
       }
@@ -761,7 +806,7 @@ export class Platform {
           ["latestpublishedversionid", row.id],
           ["ownerid", owner],
           ["fileextension", ext],
-          ["filetype", ext ? ext.toUpperCase() : "UNKNOWN"],
+          ["filetype", fileTypeOf(ext)],
           ["createddate", row.fields.get("createddate")],
           ["createdbyid", row.fields.get("createdbyid")],
           ["isdeleted", false]
@@ -772,6 +817,9 @@ export class Platform {
       row.fields.set("islatest", true);
       row.fields.set("versionnumber", "1");
       if (!row.fields.get("fileextension")) row.fields.set("fileextension", ext);
+      row.fields.set("filetype", fileTypeOf(ext));
+      const body = row.fields.get("versiondata");
+      if (body instanceof ApexBlob) row.fields.set("contentsize", body.bytes.length);
       if (!linkObj) continue;
       const targets = [owner, row.fields.get("firstpublishlocationid")].filter((x, i, all) => x && all.indexOf(x) === i);
       for (const target of targets) {
@@ -1009,7 +1057,7 @@ export class Platform {
     return v;
   }
 
-  private fireTriggers(object: string, event: string, isBefore: boolean, newList: ApexList | null, oldList: ApexList | null, line: number): void {
+  fireTriggers(object: string, event: string, isBefore: boolean, newList: ApexList | null, oldList: ApexList | null, line: number): void {
     const list = this.triggers.get(object.toLowerCase());
     if (!list) return;
     const key = `${isBefore ? "before" : "after"} ${event}`;
@@ -1021,6 +1069,14 @@ export class Platform {
         this.interp.withFrame({ cls: t.cls, thisObj: null, method: t.decl.name, line: t.decl.line }, () => {
           this.interp.runBlock(t.decl.body as Block, new Map());
         });
+      } catch (e) {
+        const exc = e instanceof ApexThrown ? e.exception : null;
+        const uncatchable = exc && (exc.cls.lname === "system.limitexception" || exc.cls.lname === "system.assertexception");
+        if (!exc || uncatchable) throw e;
+        const phase = `${isBefore ? "Before" : "After"}${event.charAt(0).toUpperCase()}${event.slice(1)}`;
+        throw new TriggerFailure(
+          `${t.decl.name}: execution of ${phase}\n\ncaused by: ${exc.cls.name}: ${exc.exception?.message ?? ""}\n\n${exc.exception?.stack ?? ""}`
+        );
       } finally {
         this.triggerStack.pop();
       }
@@ -1045,6 +1101,40 @@ export class Platform {
       this.runAsDepth--;
       this.dmlKinds = savedKinds;
     }
+  }
+
+  /** The running user sees every record (the test's admin, or View All Data). */
+  seesAllData(): boolean {
+    if (this.runningUserId === this.adminUserId || !this.security) return true;
+    return this.userAccess().hasUserPermission("ViewAllData");
+  }
+
+  /**
+   * Record visibility under sharing: Files through ownership and ContentDocumentLink; objects with a Private
+   * organization-wide default through ownership or View All (Salesforce Help, "Sharing Settings"; Object Reference,
+   * ContentDocumentLink). Sharing rules, roles and manual shares are not emulated.
+   */
+  isVisible(row: Row): boolean {
+    const user = this.runningUserId;
+    const o = row.object.toLowerCase();
+    if (o === "contentversion" || o === "contentdocumentlink") {
+      const doc = this.db.byId(row.fields.get("contentdocumentid") as string);
+      return !doc || this.isVisible(doc);
+    }
+    if (o === "contentdocument") {
+      if (row.fields.get("ownerid") === user) return true;
+      return this.db.rows("ContentDocumentLink").some((l) => {
+        if (l.deleted || l.fields.get("contentdocumentid") !== row.id) return false;
+        const target = String(l.fields.get("linkedentityid") ?? "");
+        // a link to the user, or to a record (records' own visibility is not checked here)
+        return target === user || (target !== "" && this.schema.objectOfId(target)?.describe.name !== "User");
+      });
+    }
+    const model = this.schema.object(row.object)?.describe.sharingModel;
+    if (model !== "Private") return true;
+    if (row.fields.get("ownerid") === user) return true;
+    const oa = this.userAccess().object(row.object);
+    return oa.viewAll || oa.modifyAll;
   }
 
   userAccess(): UserAccess {
@@ -1571,7 +1661,12 @@ export class Platform {
         });
         this.asyncDepth++;
         try {
-          this.fireTriggers(type, "insert", false, new ApexList({ n: type }, stamped), null, line);
+          try {
+            this.fireTriggers(type, "insert", false, new ApexList({ n: type }, stamped), null, line);
+          } catch (e) {
+            // a failing event trigger runs in its own transaction: the publisher never sees the exception
+            if (!(e instanceof TriggerFailure)) throw e;
+          }
         } finally {
           this.asyncDepth--;
         }
@@ -1738,6 +1833,9 @@ export class Platform {
         return f("userroleid");
       case "getsessionid":
         return null;
+      case "getuithemedisplayed":
+      case "getuitheme":
+        return "Theme4d";
     }
     throw this.interp.unsupported(`UserInfo.${m}`, line);
   }
@@ -1761,12 +1859,19 @@ export class Platform {
       if (!objectOk(rec.type)) throw this.host.exception("System.NoAccessException", `No access to entity: ${rec.type}`, line);
       const copy = this.host.cloneSObject(rec, false);
       for (const [k, slot] of [...copy.fields]) {
-        if (slot.value instanceof SObjectValue) {
-          copy.fields.set(k, { name: slot.name, value: strip(slot.value) });
-          continue;
-        }
-        if (slot.value instanceof ApexList && slot.value.items.every((x: Value) => x instanceof SObjectValue)) {
-          copy.fields.set(k, { name: slot.name, value: new ApexList(slot.value.elemType, slot.value.items.map((c: SObjectValue) => strip(c))) });
+        // related records of an object the user cannot access are removed with their relationship
+        const related = slot.value instanceof SObjectValue ? [slot.value] : slot.value instanceof ApexList && slot.value.items.every((x: Value) => x instanceof SObjectValue) ? (slot.value.items as SObjectValue[]) : null;
+        if (related) {
+          if (related.some((r) => !objectOk(r.type))) {
+            copy.fields.delete(k);
+            copy.queried?.delete(k);
+            const set = removed.get(rec.type) ?? new Set();
+            set.add(slot.name);
+            removed.set(rec.type, set);
+            continue;
+          }
+          const value = slot.value instanceof SObjectValue ? strip(slot.value) : new ApexList((slot.value as ApexList).elemType, related.map((c) => strip(c)));
+          copy.fields.set(k, { name: slot.name, value });
           continue;
         }
         const f = this.schema.field(rec.type, slot.name);
@@ -2032,6 +2137,15 @@ export class Platform {
       case "testbroker":
         if (m === "deliver") {
           this.deliverEvents(line);
+          return null;
+        }
+        if (m === "fail") {
+          // Test.getEventBus().fail(): the queued events fail to publish; failure callbacks run
+          this.eventBusQueue = [];
+          const callbacks = this.eventCallbacks.splice(0);
+          const byCallback = new Map<Value, string[]>();
+          for (const c of callbacks) byCallback.set(c.callback, [...(byCallback.get(c.callback) ?? []), c.uuid]);
+          for (const [callback, uuids] of byCallback) this.interp.callMethodOn(callback, "onFailure", [new NativeObject("eventresult", { uuids })], line);
           return null;
         }
         break;
@@ -2439,6 +2553,19 @@ const NATIVE_TYPES: Record<string, string[]> = {
   inboundemailresult: ["inboundemailresult"],
   inboundattachment: ["binaryattachment", "textattachment"]
 };
+
+/** An exception a trigger did not handle: it fails the records of the DML statement that fired the trigger. */
+class TriggerFailure extends Error {}
+
+/** ContentDocument.FileType from a file extension (Object Reference, ContentDocument FileType values). */
+function fileTypeOf(ext: string | null): string {
+  const types: Record<string, string> = {
+    docx: "WORD_X", doc: "WORD", xlsx: "EXCEL_X", xls: "EXCEL", pptx: "POWER_POINT_X", ppt: "POWER_POINT", pdf: "PDF",
+    jpg: "JPG", jpeg: "JPEG", png: "PNG", gif: "GIF", bmp: "BMP", m4a: "M4A", mp3: "MP3", mp4: "MP4", wav: "WAV",
+    txt: "TEXT", csv: "CSV", zip: "ZIP", html: "HTML", htm: "HTML", xml: "XML", json: "JSON", rtf: "RTF"
+  };
+  return ext ? (types[ext.toLowerCase()] ?? "UNKNOWN") : "UNKNOWN";
+}
 
 function capital(op: string): string {
   return op.charAt(0).toUpperCase() + op.slice(1);

@@ -14,6 +14,41 @@ function run(body: string): Map<string, TestResult> {
   const dir = path.join(root, "force-app", "classes");
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "Fidelity_Tests.cls"), `@IsTest\nprivate class Fidelity_Tests {\n${body}\n}\n`);
+  // a trigger that fails on demand, and a before-save flow that fills a field
+  const triggers = path.join(root, "force-app", "triggers");
+  fs.mkdirSync(triggers, { recursive: true });
+  fs.writeFileSync(
+    path.join(triggers, "ContactGuard.trigger"),
+    "trigger ContactGuard on Contact (after insert) {\n  for (Contact c : Trigger.new) {\n    if (c.LastName == 'Boom') {\n      throw new IllegalArgumentException('no Boom');\n    }\n  }\n}\n"
+  );
+  const flows = path.join(root, "force-app", "flows");
+  fs.mkdirSync(flows, { recursive: true });
+  fs.writeFileSync(
+    path.join(flows, "Account_Default_Site.flow-meta.xml"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <assignments>
+        <name>Set_Site</name>
+        <label>Set Site</label>
+        <assignmentItems>
+            <assignToReference>$Record.Site</assignToReference>
+            <operator>Assign</operator>
+            <value><stringValue>Main</stringValue></value>
+        </assignmentItems>
+    </assignments>
+    <label>Account default site</label>
+    <processType>AutoLaunchedFlow</processType>
+    <start>
+        <connector><targetReference>Set_Site</targetReference></connector>
+        <filterFormula>ISBLANK({!$Record.Site})</filterFormula>
+        <object>Account</object>
+        <recordTriggerType>Create</recordTriggerType>
+        <triggerType>RecordBeforeSave</triggerType>
+    </start>
+    <status>Active</status>
+</Flow>
+`
+  );
   const results = runTests(loadProject(root), {}, () => undefined);
   return new Map(results.map((r) => [r.methodName, r]));
 }
@@ -105,6 +140,22 @@ describe("apex runtime fidelity", () => {
       Test.stopTest();
       Assert.areEqual(1, [SELECT COUNT() FROM Account WHERE Name = 'async']);
     }
+    // "Triggers and Order of Execution": a before-save flow sets fields before the record is saved
+    @IsTest static void beforeSaveFlowSetsField() {
+      insert new List<Account>{ new Account(Name = 'F1'), new Account(Name = 'F2', Site = 'Own') };
+      Assert.areEqual('Main', [SELECT Site FROM Account WHERE Name = 'F1'].Site);
+      Assert.areEqual('Own', [SELECT Site FROM Account WHERE Name = 'F2'].Site);
+    }
+    // "Triggers": an exception a trigger does not handle fails the DML statement that fired it
+    @IsTest static void triggerExceptionFailsTheStatement() {
+      try { insert new Contact(LastName = 'Boom'); Assert.fail('no exception'); }
+      catch (DmlException e) {
+        Assert.areEqual('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', e.getDmlStatusCode(0));
+        Assert.isTrue(e.getMessage().contains('ContactGuard: execution of AfterInsert'), e.getMessage());
+        Assert.isTrue(e.getMessage().contains('caused by: System.IllegalArgumentException: no Boom'), e.getMessage());
+      }
+      Assert.areEqual(0, [SELECT COUNT() FROM Contact]);
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
@@ -121,7 +172,9 @@ describe("apex runtime fidelity", () => {
       "partialSuccess",
       "castFails",
       "runAsAllowsMixedDml",
-      "asyncRunsAtStopTest"
+      "asyncRunsAtStopTest",
+      "beforeSaveFlowSetsField",
+      "triggerExceptionFailsTheStatement"
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, "PASS", undefined]);
     }
