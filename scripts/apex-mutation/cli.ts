@@ -3,25 +3,27 @@
  * mutations from the project's non-test classes (every DML statement removed, every comparison negated; sampled
  * evenly and deterministically down to --max), runs the tests that execute each mutated line, prints killed/survived
  * per mutation and the mutation score. Options: --root DIR, --class A[,B] (test classes to use), --max N (default 20),
- * --file PATH[,PATH] (mutate only these files), --json FILE, --min-score PERCENT (exit 1 below it).
+ * --file PATH[,PATH] (mutate only these files), --kinds K[,K] (default remove-dml,negate-comparison; also remove-call,
+ * negate-if, flip-returned-boolean), --json FILE, --min-score PERCENT (exit 1 below it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findApexSources } from '../apex-runtime/frontend/parse';
 import { MutationHarness, mutationScore, type MutantResult, type Mutation } from './harness';
-import { findSites, type Site } from './sites';
+import { findSites, type Site, type SiteKind } from './sites';
 
 interface Options {
   root: string;
   classes?: string[];
   files?: string[];
   max: number;
+  kinds: SiteKind[];
   json?: string;
   minScore?: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { root: process.cwd(), max: 20 };
+  const o: Options = { root: process.cwd(), max: 20, kinds: ['remove-dml', 'negate-comparison'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => {
@@ -38,11 +40,20 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--class') o.classes = list();
     else if (a === '--file') o.files = list().map((f) => path.resolve(f));
     else if (a === '--max') o.max = positive(next(), a);
+    else if (a === '--kinds') o.kinds = list().map(kind);
     else if (a === '--json') o.json = path.resolve(next());
     else if (a === '--min-score') o.minScore = positive(next(), a);
     else throw new Error(`unknown option ${a}`);
   }
   return o;
+}
+
+const KINDS: SiteKind[] = ['remove-dml', 'negate-comparison', 'remove-call', 'negate-if', 'flip-returned-boolean'];
+
+function kind(text: string): SiteKind {
+  const found = KINDS.find((k) => k === text);
+  if (!found) throw new Error(`unknown mutation kind ${text} (known: ${KINDS.join(', ')})`);
+  return found;
 }
 
 function positive(text: string, option: string): number {
@@ -58,12 +69,11 @@ function spread<T>(items: T[], k: number): T[] {
 }
 
 /**
- * The default mutations: DML statements removed and comparisons negated in the classes that are not tests
- * (a file marked @IsTest is test code), half of the budget for DML when there are enough.
+ * The default mutations: sites of the chosen kinds in the classes that are not tests (a file marked @IsTest is test
+ * code), the budget shared evenly between the kinds (what one kind cannot use goes to the others).
  */
-export function defaultMutations(root: string, max: number, onlyFiles?: string[]): Mutation[] {
-  const dml: Mutation[] = [];
-  const comparisons: Mutation[] = [];
+export function defaultMutations(root: string, max: number, kinds: SiteKind[], onlyFiles?: string[]): Mutation[] {
+  const byKind = new Map<SiteKind, Mutation[]>(kinds.map((k) => [k, []]));
   for (const src of findApexSources(root)) {
     if (/@istest\b/i.test(src.source)) continue;
     if (onlyFiles && !onlyFiles.includes(path.resolve(src.file))) continue;
@@ -74,13 +84,19 @@ export function defaultMutations(root: string, max: number, onlyFiles?: string[]
       continue; // a file that does not parse is the runtime's problem to report, not a mutation site
     }
     const file = path.relative(root, src.file);
-    for (const site of sites) {
-      if (site.kind === 'remove-dml') dml.push({ file, site });
-      else if (site.kind === 'negate-comparison') comparisons.push({ file, site });
+    for (const site of sites) byKind.get(site.kind)?.push({ file, site });
+  }
+  const share = new Map<SiteKind, number>(kinds.map((k) => [k, 0]));
+  let left = max;
+  while (left > 0 && kinds.some((k) => share.get(k)! < byKind.get(k)!.length)) {
+    for (const k of kinds) {
+      if (left > 0 && share.get(k)! < byKind.get(k)!.length) {
+        share.set(k, share.get(k)! + 1);
+        left--;
+      }
     }
   }
-  const dmlShare = spread(dml, Math.ceil(max / 2));
-  return [...dmlShare, ...spread(comparisons, max - dmlShare.length)];
+  return kinds.flatMap((k) => spread(byKind.get(k)!, share.get(k)!));
 }
 
 function percent(n: number | null): string {
@@ -99,9 +115,9 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`test:apex:mutations: no such folder ${o.root}`);
     return 2;
   }
-  const mutations = defaultMutations(o.root, o.max, o.files);
+  const mutations = defaultMutations(o.root, o.max, o.kinds, o.files);
   if (mutations.length === 0) {
-    console.error('test:apex:mutations: no DML statement or comparison to mutate in the non-test classes');
+    console.error(`test:apex:mutations: nothing of the kinds ${o.kinds.join(', ')} to mutate in the non-test classes`);
     return 1;
   }
   const started = Date.now();

@@ -19,21 +19,27 @@ function site(kind: SiteKind, original: string): Site {
 }
 
 describe('mutation harness on a fixture project', () => {
-  const harness = new MutationHarness(ROOT);
+  // a mutant whose loop never ends is stopped after this long (the platform's CPU time limit would end it)
+  const harness = new MutationHarness(ROOT, { timeoutMs: 8000 });
   const results: Record<string, MutantResult> = {};
 
   beforeAll(async () => {
     const baseline = await harness.runBaseline();
     expect(baseline.tests.map((t) => `${t.test} ${t.outcome}`)).toEqual([
       'AccountTiersTest.tiersByRevenue PASS',
+      'AccountTiersTest.countsUpToTheLimit PASS',
       'AccountTiersTest.opensAnAccountWithItsTier PASS'
     ]);
     results.comparison = await harness.runMutation({ file: FILE, site: site('negate-comparison', '>=') });
     results.insert = await harness.runMutation({ file: FILE, site: site('remove-dml', 'insert account;') });
     results.equivalent = await harness.runMutation({ file: FILE, site: site('remove-dml', 'update account;') });
+    results.endless = await harness.runMutation({ file: FILE, site: site('negate-comparison', '<') });
     results.uncovered = await harness.runMutation({ file: FILE, site: site('negate-comparison', '>') });
     const broken = { ...site('negate-comparison', '>='), replacement: '>= >=' };
     results.invalid = await harness.runMutation({ file: FILE, site: broken });
+    // a mutant the runtime cannot run (DataWeave is not implemented) is reported as such, never as survived
+    const unknown = { ...site('remove-dml', 'insert account;'), replacement: "DataWeave.Script.createScript('x');" };
+    results.unsupported = await harness.runMutation({ file: FILE, site: unknown });
   });
 
   afterAll(() => harness.close());
@@ -54,6 +60,11 @@ describe('mutation harness on a fixture project', () => {
     expect(results.equivalent.testClasses).toEqual(['AccountTiersTest']);
   });
 
+  it('stops a mutant that loops forever and counts it as a timeout', () => {
+    expect(results.endless.status).toBe('timeout');
+    expect(results.endless.description).toBe('line 22: comparison < -> >=');
+  });
+
   it('reports a line no test executes as no coverage, without running it', () => {
     expect(results.uncovered.status).toBe('no-coverage');
     expect(results.uncovered.testClasses).toEqual([]);
@@ -64,8 +75,13 @@ describe('mutation harness on a fixture project', () => {
     expect(results.invalid.detail[0]).toMatch(/^does not parse: line 6/);
   });
 
+  it('reports a mutant whose tests only turn UNSUPPORTED as unsupported, neither killed nor survived', () => {
+    expect(results.unsupported.status).toBe('unsupported');
+    expect(results.unsupported.detail.join('\n')).toContain('AccountTiersTest.opensAnAccountWithItsTier');
+  });
+
   it('scores killed over killed, survived and uncovered mutants', () => {
-    expect(mutationScore(Object.values(results))).toEqual({ detected: 2, undetected: 2, score: 0.5 });
+    expect(mutationScore(Object.values(results))).toEqual({ detected: 3, undetected: 2, score: 0.6 });
   });
 
   it("leaves the project's files unchanged", () => {
