@@ -3,8 +3,8 @@
  * Day_of_month Month Day_of_week [Optional_year]; `*`, `?`, lists, ranges, increments, JAN-DEC, SUN-SAT). L, W and #
  * return null (not computed). Times are GMT, the runtime's user time zone.
  */
-const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
-const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 function field(spec: string, min: number, max: number, names: string[] = [], nameBase = 0): Set<number> | null {
   if (/[LW#]/.test(spec)) return null;
@@ -13,13 +13,13 @@ function field(spec: string, min: number, max: number, names: string[] = [], nam
     const i = names.indexOf(t.toUpperCase());
     return i >= 0 ? i + nameBase : Number(t);
   };
-  for (const part of spec.split(",")) {
-    const [range, stepText] = part.split("/");
+  for (const part of spec.split(',')) {
+    const [range, stepText] = part.split('/');
     const step = stepText ? Number(stepText) : 1;
     let lo = min;
     let hi = max;
-    if (range !== "*" && range !== "?") {
-      const [a, b] = range.split("-");
+    if (range !== '*' && range !== '?') {
+      const [a, b] = range.split('-');
       lo = value(a);
       hi = b !== undefined ? value(b) : stepText ? max : lo;
     }
@@ -36,11 +36,11 @@ export function nextFireTime(expression: string, fromMs: number): number | null 
   const s = field(sec, 0, 59);
   const mi = field(min, 0, 59);
   const h = field(hour, 0, 23);
-  const d = dom === "?" ? null : field(dom, 1, 31);
+  const d = dom === '?' ? null : field(dom, 1, 31);
   const mo = field(mon, 1, 12, MONTHS, 1);
-  const w = dow === "?" ? null : field(dow, 1, 7, DAYS, 1);
+  const w = dow === '?' ? null : field(dow, 1, 7, DAYS, 1);
   const y = year ? field(year, 1970, 2199) : null;
-  if (!s || !mi || !h || !mo || (dom !== "?" && !d) || (dow !== "?" && !w) || (year && !y)) return null;
+  if (!s || !mi || !h || !mo || (dom !== '?' && !d) || (dow !== '?' && !w) || (year && !y)) return null;
   const start = new Date(fromMs + 1000);
   const day = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()));
   for (let i = 0; i < 366 * 200; i++) {

@@ -3,9 +3,9 @@
  * platform's status codes and messages (SOAP API Developer Guide, "StatusCode"; Apex Developer Guide, "DML"), snapshots
  * for @TestSetup and savepoints.
  */
-import type { FieldDescribe, SchemaModel, SObjectSchema } from "../schema";
-import { to18 } from "../interpreter/semantics";
-import { ApexDate, ApexDatetime, ApexDecimal, type Value } from "../interpreter/values";
+import type { FieldDescribe, SchemaModel, SObjectSchema } from '../schema';
+import { to18 } from '../interpreter/semantics';
+import { ApexDate, ApexDatetime, ApexDecimal, type Value } from '../interpreter/values';
 
 export interface Row {
   id: string;
@@ -21,7 +21,7 @@ export interface DmlError {
   fields: string[];
 }
 
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 export class Database {
   private tables = new Map<string, Map<string, Row>>();
@@ -43,21 +43,21 @@ export class Database {
   newId(object: SObjectSchema): string {
     this.counter++;
     let n = this.counter;
-    let body = "";
+    let body = '';
     for (let i = 0; i < 9; i++) {
       body = BASE62[n % 62] + body;
       n = Math.floor(n / 62);
     }
     // pod "000" keeps generated Ids recognisable and unique per run
-    return to18(object.describe.keyPrefix + "000" + body);
+    return to18(object.describe.keyPrefix + '000' + body);
   }
 
   nextAutoNumber(object: string, field: FieldDescribe): string {
     const key = `${object}.${field.name}`.toLowerCase();
     const n = (this.autoNumbers.get(key) ?? 0) + 1;
     this.autoNumbers.set(key, n);
-    const format = field.displayFormat ?? "{0}";
-    return format.replace(/\{(0+)\}/, (_m, zeros: string) => String(n).padStart(zeros.length, "0"));
+    const format = field.displayFormat ?? '{0}';
+    return format.replace(/\{(0+)\}/, (_m, zeros: string) => String(n).padStart(zeros.length, '0'));
   }
 
   byId(id: string | null | undefined): Row | undefined {
@@ -77,7 +77,8 @@ export class Database {
   /** Records a row's state before it is changed in place (delete, undelete, field writes). */
   touch(row: Row): void {
     const key = row.id.slice(0, 15);
-    if (this.journal && !this.journal.has(key)) this.journal.set(key, { object: row.object, prior: { ...row, fields: new Map(row.fields) } });
+    if (this.journal && !this.journal.has(key))
+      this.journal.set(key, { object: row.object, prior: { ...row, fields: new Map(row.fields) } });
   }
 
   endJournal(rollback: boolean): void {
@@ -95,7 +96,10 @@ export class Database {
     const key = row.id.slice(0, 15);
     if (this.journal && !this.journal.has(key)) {
       const prior = table.get(key);
-      this.journal.set(key, { object: row.object, prior: prior ? { ...prior, fields: new Map(prior.fields) } : undefined });
+      this.journal.set(key, {
+        object: row.object,
+        prior: prior ? { ...prior, fields: new Map(prior.fields) } : undefined
+      });
     }
     table.set(key, row);
   }
@@ -142,13 +146,13 @@ export interface DbSnapshot {
 export function storeValue(field: FieldDescribe, v: Value): Value {
   if (v === null || v === undefined) return null;
   switch (field.apexType) {
-    case "Decimal":
-    case "Double":
-      if (typeof v === "number") return new ApexDecimal(v, field.scale || 0);
+    case 'Decimal':
+    case 'Double':
+      if (typeof v === 'number') return new ApexDecimal(v, field.scale || 0);
       return v;
-    case "Id":
-      return typeof v === "string" ? to18(v) : v;
-    case "Date":
+    case 'Id':
+      return typeof v === 'string' ? to18(v) : v;
+    case 'Date':
       if (v instanceof ApexDatetime) return ApexDate.fromUtc(new Date(v.ms));
       return v;
     default:

@@ -4,10 +4,10 @@
  * all interviews at that element (as the platform bulkifies them), custom errors, fault paths. An element or operator
  * outside this list makes the DML UNSUPPORTED, naming it (Salesforce Help, "Flow Elements"; Metadata API, "Flow").
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { XMLParser } from "fast-xml-parser";
-import { packageDirectories } from "../frontend/parse";
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { packageDirectories } from '../frontend/parse';
 
 // the flow XML as parsed: a loose tree of elements
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,12 +25,38 @@ export interface RecordFlow {
   triggerOrder: number;
 }
 
-const ELEMENT_KINDS = ["assignments", "decisions", "actionCalls", "customErrors", "recordUpdates", "recordCreates", "recordLookups", "recordDeletes", "loops", "subflows", "screens", "waits", "collectionProcessors", "transforms"];
+const ELEMENT_KINDS = [
+  'assignments',
+  'decisions',
+  'actionCalls',
+  'customErrors',
+  'recordUpdates',
+  'recordCreates',
+  'recordLookups',
+  'recordDeletes',
+  'loops',
+  'subflows',
+  'screens',
+  'waits',
+  'collectionProcessors',
+  'transforms'
+];
 
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
-  isArray: (name) => [...ELEMENT_KINDS, "assignmentItems", "rules", "conditions", "inputParameters", "filters", "customErrorMessages", "formulas", "variables"].includes(name)
+  isArray: (name) =>
+    [
+      ...ELEMENT_KINDS,
+      'assignmentItems',
+      'rules',
+      'conditions',
+      'inputParameters',
+      'filters',
+      'customErrorMessages',
+      'formulas',
+      'variables'
+    ].includes(name)
 });
 
 export function loadRecordFlows(root: string): { flows: RecordFlow[]; problems: string[] } {
@@ -38,22 +64,23 @@ export function loadRecordFlows(root: string): { flows: RecordFlow[]; problems: 
   const problems: string[] = [];
   const walk = (dir: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith(".flow-meta.xml")) {
+      else if (e.name.endsWith('.flow-meta.xml')) {
         try {
-          const flow = parser.parse(fs.readFileSync(full, "utf8")).Flow as Xml;
+          const flow = parser.parse(fs.readFileSync(full, 'utf8')).Flow as Xml;
           const start = flow?.start;
-          if (!start?.object || !start?.triggerType || flow.status !== "Active") continue;
-          if (!String(start.triggerType).startsWith("Record")) continue;
+          if (!start?.object || !start?.triggerType || flow.status !== 'Active') continue;
+          if (!String(start.triggerType).startsWith('Record')) continue;
           const elements = new Map<string, { kind: string; xml: Xml }>();
-          for (const kind of ELEMENT_KINDS) for (const el of flow[kind] ?? []) elements.set(String(el.name), { kind, xml: el });
+          for (const kind of ELEMENT_KINDS)
+            for (const el of flow[kind] ?? []) elements.set(String(el.name), { kind, xml: el });
           flows.push({
-            name: e.name.replace(/\.flow-meta\.xml$/, ""),
+            name: e.name.replace(/\.flow-meta\.xml$/, ''),
             object: String(start.object),
             triggerType: String(start.triggerType),
-            recordTriggerType: String(start.recordTriggerType ?? "CreateAndUpdate"),
+            recordTriggerType: String(start.recordTriggerType ?? 'CreateAndUpdate'),
             start,
             elements,
             triggerOrder: Number(flow.triggerOrder ?? start.triggerOrder ?? 0)
@@ -71,5 +98,5 @@ export function loadRecordFlows(root: string): { flows: RecordFlow[]; problems: 
 
 /** Turns `{!$Record.Status}` merge fields into formula paths (`$Record.Status`). */
 export function flowFormula(text: string): string {
-  return text.replace(/\{!\s*([^}]+?)\s*\}/g, "$1");
+  return text.replace(/\{!\s*([^}]+?)\s*\}/g, '$1');
 }

@@ -3,27 +3,29 @@
  * relationships, literals, & + - * /, comparisons, AND/OR/NOT, IF, CASE-free common functions. A function outside this
  * list throws FormulaUnsupported, which the runtime reports as UNSUPPORTED.
  */
-import { apexToString, numberOf, to18 } from "../interpreter/semantics";
-import { ApexDate, ApexDatetime, ApexDecimal, type Value } from "../interpreter/values";
+import { apexToString, numberOf, to18 } from '../interpreter/semantics';
+import { ApexDate, ApexDatetime, ApexDecimal, type Value } from '../interpreter/values';
 
 export class FormulaUnsupported extends Error {}
 
 type Node =
-  | { k: "lit"; v: Value }
-  | { k: "path"; parts: string[] }
-  | { k: "call"; fn: string; args: Node[] }
-  | { k: "bin"; op: string; l: Node; r: Node }
-  | { k: "not"; e: Node }
-  | { k: "neg"; e: Node };
+  | { k: 'lit'; v: Value }
+  | { k: 'path'; parts: string[] }
+  | { k: 'call'; fn: string; args: Node[] }
+  | { k: 'bin'; op: string; l: Node; r: Node }
+  | { k: 'not'; e: Node }
+  | { k: 'neg'; e: Node };
 
 const cache = new Map<string, Node>();
 
 function tokenize(src: string): string[] {
-  const re = /\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d+(?:\.\d+)?|[A-Za-z_$][A-Za-z0-9_.$]*|&&|\|\||<>|!=|==|<=|>=|[-+*/&=<>(),!])/gy;
+  const re =
+    /\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d+(?:\.\d+)?|[A-Za-z_$][A-Za-z0-9_.$]*|&&|\|\||<>|!=|==|<=|>=|[-+*/&=<>(),!])/gy;
   const out: string[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(src)) !== null) out.push(m[1]);
-  if (re.lastIndex < src.trim().length && out.join("").length < src.replace(/\s+/g, "").length) throw new FormulaUnsupported(`formula syntax: ${src}`);
+  if (re.lastIndex < src.trim().length && out.join('').length < src.replace(/\s+/g, '').length)
+    throw new FormulaUnsupported(`formula syntax: ${src}`);
   return out;
 }
 
@@ -37,53 +39,60 @@ function parse(src: string): Node {
   const expect = (s: string): void => {
     if (next() !== s) throw new FormulaUnsupported(`formula syntax: ${src}`);
   };
-  const levels: string[][] = [["||"], ["&&"], ["=", "==", "!=", "<>"], ["<", ">", "<=", ">="], ["&", "+", "-"], ["*", "/"]];
+  const levels: string[][] = [
+    ['||'],
+    ['&&'],
+    ['=', '==', '!=', '<>'],
+    ['<', '>', '<=', '>='],
+    ['&', '+', '-'],
+    ['*', '/']
+  ];
   const binary = (level: number): Node => {
     if (level === levels.length) return unary();
     let l = binary(level + 1);
     while (peek() !== undefined && levels[level].includes(peek()!)) {
       const op = next();
-      l = { k: "bin", op, l, r: binary(level + 1) };
+      l = { k: 'bin', op, l, r: binary(level + 1) };
     }
     return l;
   };
   const unary = (): Node => {
-    if (peek() === "!") {
+    if (peek() === '!') {
       next();
-      return { k: "not", e: unary() };
+      return { k: 'not', e: unary() };
     }
-    if (peek() === "-") {
+    if (peek() === '-') {
       next();
-      return { k: "neg", e: unary() };
+      return { k: 'neg', e: unary() };
     }
     return primary();
   };
   const primary = (): Node => {
     const tok = next();
     if (tok === undefined) throw new FormulaUnsupported(`formula syntax: ${src}`);
-    if (tok === "(") {
+    if (tok === '(') {
       const e = binary(0);
-      expect(")");
+      expect(')');
       return e;
     }
-    if (/^["']/.test(tok)) return { k: "lit", v: tok.slice(1, -1).replace(/\\(.)/g, "$1") };
-    if (/^\d/.test(tok)) return { k: "lit", v: ApexDecimal.parse(tok) };
-    if (/^(true|false)$/i.test(tok)) return { k: "lit", v: tok.toLowerCase() === "true" };
-    if (/^null$/i.test(tok)) return { k: "lit", v: null };
-    if (peek() === "(") {
+    if (/^["']/.test(tok)) return { k: 'lit', v: tok.slice(1, -1).replace(/\\(.)/g, '$1') };
+    if (/^\d/.test(tok)) return { k: 'lit', v: ApexDecimal.parse(tok) };
+    if (/^(true|false)$/i.test(tok)) return { k: 'lit', v: tok.toLowerCase() === 'true' };
+    if (/^null$/i.test(tok)) return { k: 'lit', v: null };
+    if (peek() === '(') {
       next();
       const args: Node[] = [];
-      if (peek() !== ")") {
+      if (peek() !== ')') {
         args.push(binary(0));
-        while (peek() === ",") {
+        while (peek() === ',') {
           next();
           args.push(binary(0));
         }
       }
-      expect(")");
-      return { k: "call", fn: tok.toUpperCase(), args };
+      expect(')');
+      return { k: 'call', fn: tok.toUpperCase(), args };
     }
-    return { k: "path", parts: tok.split(".") };
+    return { k: 'path', parts: tok.split('.') };
   };
   const node = binary(0);
   if (i < t.length) throw new FormulaUnsupported(`formula syntax: ${src}`);
@@ -93,119 +102,123 @@ function parse(src: string): Node {
 
 export type PathResolver = (parts: string[]) => Value;
 
-const blank = (v: Value): boolean => v === null || v === undefined || v === "";
+const blank = (v: Value): boolean => v === null || v === undefined || v === '';
 
 /** Evaluates a formula; `prior` resolves paths on the record before the change (ISCHANGED, PRIORVALUE). */
 export function evaluateFormula(src: string, resolve: PathResolver, prior?: PathResolver): Value {
   const pathOf = (n: Node | undefined): string[] => {
-    if (!n || n.k !== "path") throw new FormulaUnsupported(`formula: ISCHANGED/PRIORVALUE need a field (${src})`);
+    if (!n || n.k !== 'path') throw new FormulaUnsupported(`formula: ISCHANGED/PRIORVALUE need a field (${src})`);
     return n.parts;
   };
   const ev = (n: Node): Value => {
     switch (n.k) {
-      case "lit":
+      case 'lit':
         return n.v;
-      case "path":
+      case 'path':
         return resolve(n.parts);
-      case "not":
+      case 'not':
         return !ev(n.e);
-      case "neg":
+      case 'neg':
         return ApexDecimal.of(-numberOf(ev(n.e)));
-      case "bin": {
+      case 'bin': {
         const l = ev(n.l);
         const r = ev(n.r);
         switch (n.op) {
-          case "&":
-            return (blank(l) ? "" : apexToString(l)) + (blank(r) ? "" : apexToString(r));
-          case "&&":
+          case '&':
+            return (blank(l) ? '' : apexToString(l)) + (blank(r) ? '' : apexToString(r));
+          case '&&':
             return l === true && r === true;
-          case "||":
+          case '||':
             return l === true || r === true;
-          case "=":
-          case "==":
-            return apexToString(l ?? "") === apexToString(r ?? "");
-          case "!=":
-          case "<>":
-            return apexToString(l ?? "") !== apexToString(r ?? "");
+          case '=':
+          case '==':
+            return apexToString(l ?? '') === apexToString(r ?? '');
+          case '!=':
+          case '<>':
+            return apexToString(l ?? '') !== apexToString(r ?? '');
         }
         if (l === null || r === null) return null;
         const a = numberOf(l);
         const b = numberOf(r);
         switch (n.op) {
-          case "+":
+          case '+':
             return ApexDecimal.of(a + b);
-          case "-":
+          case '-':
             return ApexDecimal.of(a - b);
-          case "*":
+          case '*':
             return ApexDecimal.of(a * b);
-          case "/":
+          case '/':
             return b === 0 ? null : ApexDecimal.of(a / b);
-          case "<":
+          case '<':
             return a < b;
-          case ">":
+          case '>':
             return a > b;
-          case "<=":
+          case '<=':
             return a <= b;
           default:
             return a >= b;
         }
       }
-      case "call": {
+      case 'call': {
         const a = n.args;
         switch (n.fn) {
-          case "ISCHANGED": {
+          case 'ISCHANGED': {
             if (!prior) return false;
             const parts = pathOf(a[0]);
-            return apexToString(resolve(parts) ?? "") !== apexToString(prior(parts) ?? "");
+            return apexToString(resolve(parts) ?? '') !== apexToString(prior(parts) ?? '');
           }
-          case "PRIORVALUE":
+          case 'PRIORVALUE':
             return prior ? prior(pathOf(a[0])) : resolve(pathOf(a[0]));
-          case "ISNEW":
+          case 'ISNEW':
             return !prior;
-          case "IF":
+          case 'IF':
             return ev(a[0]) === true ? ev(a[1]) : ev(a[2]);
-          case "AND":
+          case 'AND':
             return a.every((x) => ev(x) === true);
-          case "OR":
+          case 'OR':
             return a.some((x) => ev(x) === true);
-          case "NOT":
+          case 'NOT':
             return ev(a[0]) !== true;
-          case "ISBLANK":
-          case "ISNULL":
+          case 'ISBLANK':
+          case 'ISNULL':
             return blank(ev(a[0]));
-          case "BLANKVALUE":
-          case "NULLVALUE": {
+          case 'BLANKVALUE':
+          case 'NULLVALUE': {
             const v = ev(a[0]);
             return blank(v) ? ev(a[1]) : v;
           }
-          case "ISPICKVAL":
+          case 'ISPICKVAL':
             return ev(a[0]) === ev(a[1]);
-          case "TEXT": {
+          case 'TEXT': {
             const v = ev(a[0]);
-            return blank(v) ? null : v instanceof ApexDate || v instanceof ApexDatetime ? v.toString() : apexToString(v);
+            return blank(v)
+              ? null
+              : v instanceof ApexDate || v instanceof ApexDatetime
+                ? v.toString()
+                : apexToString(v);
           }
-          case "CASESAFEID": {
+          case 'CASESAFEID': {
             const v = ev(a[0]);
             return blank(v) ? null : to18(String(v));
           }
-          case "LEFT": {
+          case 'LEFT': {
             const v = ev(a[0]);
             return blank(v) ? null : String(v).slice(0, numberOf(ev(a[1])));
           }
-          case "RIGHT": {
+          case 'RIGHT': {
             const v = ev(a[0]);
             const k = numberOf(ev(a[1]));
-            return blank(v) ? null : k <= 0 ? "" : String(v).slice(-k);
+            return blank(v) ? null : k <= 0 ? '' : String(v).slice(-k);
           }
-          case "LEN": {
+          case 'LEN': {
             const v = ev(a[0]);
             return blank(v) ? 0 : String(v).length;
           }
-          case "UPPER":
+          case 'UPPER':
             return blank(ev(a[0])) ? null : String(ev(a[0])).toUpperCase();
-          case "LOWER":
+          case 'LOWER':
             return blank(ev(a[0])) ? null : String(ev(a[0])).toLowerCase();
-          case "TRIM":
+          case 'TRIM':
             return blank(ev(a[0])) ? null : String(ev(a[0])).trim();
         }
         throw new FormulaUnsupported(`formula function ${n.fn}`);

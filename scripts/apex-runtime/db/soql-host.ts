@@ -1,11 +1,20 @@
 /** The runtime's side of the SOQL engine (soql/host.ts): rows, values, binds and comparisons of the in-memory database. */
-import { compareValues } from "../interpreter/interpreter";
-import { apexToString, numberOf } from "../interpreter/semantics";
-import { ApexDate, ApexDatetime, ApexDecimal, ApexList, ApexMap, ApexSet, SObjectValue, type Value } from "../interpreter/values";
-import type { FieldDescribe } from "../schema";
-import type { BoundValue, SoqlHost, SoqlLiteral } from "../soql";
-import type { Platform } from "../stdlib/platform";
-import type { Row } from "./database";
+import { compareValues } from '../interpreter/interpreter';
+import { apexToString, numberOf } from '../interpreter/semantics';
+import {
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexList,
+  ApexMap,
+  ApexSet,
+  SObjectValue,
+  type Value
+} from '../interpreter/values';
+import type { FieldDescribe } from '../schema';
+import type { BoundValue, SoqlHost, SoqlLiteral } from '../soql';
+import type { Platform } from '../stdlib/platform';
+import type { Row } from './database';
 
 export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: number): SoqlHost {
   const resolve = (expression: string): Value => {
@@ -33,7 +42,9 @@ export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: numbe
     children(row, relationship, scope) {
       const key = relationship.field.toLowerCase();
       const id = (row as Row).id;
-      return p.db.rows(relationship.childSObject).filter((c) => (scope.allRows || !c.deleted) && c.fields.get(key) === id);
+      return p.db
+        .rows(relationship.childSObject)
+        .filter((c) => (scope.allRows || !c.deleted) && c.fields.get(key) === id);
     },
     literal(literal: SoqlLiteral, field: FieldDescribe) {
       return literalFor(literal, field);
@@ -41,19 +52,21 @@ export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: numbe
     bind(bind, field): BoundValue {
       const v = resolve(bind.expression);
       const convert = (x: Value): Value => {
-        if (x instanceof SObjectValue && field && (field.type === "ID" || field.type === "REFERENCE")) return x.get("Id");
-        if (typeof x === "number" && field && (field.apexType === "Decimal" || field.apexType === "Double")) return new ApexDecimal(x, 0);
-        if (x instanceof ApexDatetime && field?.apexType === "Date") return ApexDate.fromUtc(new Date(x.ms));
+        if (x instanceof SObjectValue && field && (field.type === 'ID' || field.type === 'REFERENCE'))
+          return x.get('Id');
+        if (typeof x === 'number' && field && (field.apexType === 'Decimal' || field.apexType === 'Double'))
+          return new ApexDecimal(x, 0);
+        if (x instanceof ApexDatetime && field?.apexType === 'Date') return ApexDate.fromUtc(new Date(x.ms));
         return x;
       };
-      if (v instanceof ApexList) return { kind: "list", values: v.items.map(convert) };
-      if (v instanceof ApexSet) return { kind: "list", values: [...v.map.values()].map(convert) };
-      if (v instanceof ApexMap) return { kind: "list", values: [...v.map.values()].map(([k]) => convert(k)) };
-      return { kind: "scalar", value: convert(v) };
+      if (v instanceof ApexList) return { kind: 'list', values: v.items.map(convert) };
+      if (v instanceof ApexSet) return { kind: 'list', values: [...v.map.values()].map(convert) };
+      if (v instanceof ApexMap) return { kind: 'list', values: [...v.map.values()].map(([k]) => convert(k)) };
+      return { kind: 'scalar', value: convert(v) };
     },
     compare(left, right, field) {
-      if (typeof left === "string" && typeof right === "string") {
-        if (field.type === "ID" || field.type === "REFERENCE") {
+      if (typeof left === 'string' && typeof right === 'string') {
+        if (field.type === 'ID' || field.type === 'REFERENCE') {
           const a = left.slice(0, 15);
           const b = right.slice(0, 15);
           return a < b ? -1 : a > b ? 1 : 0;
@@ -73,39 +86,39 @@ export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: numbe
       const nums = values.map((v) => numberOf(v));
       const sum = nums.reduce((a, b) => a + b, 0);
       const scale = Math.max(0, ...values.map((v) => (v instanceof ApexDecimal ? v.scale : 0)));
-      if (fn === "SUM") return field.apexType === "Integer" ? sum : new ApexDecimal(sum, scale);
+      if (fn === 'SUM') return field.apexType === 'Integer' ? sum : new ApexDecimal(sum, scale);
       return ApexDecimal.of(sum / nums.length);
     },
     computed(type, value) {
-      if (type === "Integer") return value as number;
-      const [y, m, d] = String(value).split("-").map(Number);
+      if (type === 'Integer') return value as number;
+      const [y, m, d] = String(value).split('-').map(Number);
       return new ApexDate(y, m, d);
     },
-    clock: () => ({ now: new Date(p.now()), timeZone: "GMT" }),
+    clock: () => ({ now: new Date(p.now()), timeZone: 'GMT' }),
     userAccess: () => p.userAccess()
   };
 }
 
 function literalFor(literal: SoqlLiteral, field: FieldDescribe): Value {
   switch (literal.kind) {
-    case "null":
+    case 'null':
       return null;
-    case "boolean":
+    case 'boolean':
       return literal.value;
-    case "string":
+    case 'string':
       // the platform stores empty text as null, so '' in a query matches unset fields
-      return literal.value === "" ? null : literal.value;
-    case "number":
-      if (field.apexType === "Integer" || field.apexType === "Long") return Number(literal.text);
+      return literal.value === '' ? null : literal.value;
+    case 'number':
+      if (field.apexType === 'Integer' || field.apexType === 'Long') return Number(literal.text);
       return ApexDecimal.parse(literal.text);
-    case "date": {
-      const [y, m, d] = literal.text.split("-").map(Number);
+    case 'date': {
+      const [y, m, d] = literal.text.split('-').map(Number);
       const date = new ApexDate(y, m, d);
-      return field.apexType === "Datetime" ? new ApexDatetime(date.toUtc().getTime()) : date;
+      return field.apexType === 'Datetime' ? new ApexDatetime(date.toUtc().getTime()) : date;
     }
-    case "datetime": {
+    case 'datetime': {
       const ms = Date.parse(literal.text);
-      return field.apexType === "Date" ? ApexDate.fromUtc(new Date(ms)) : new ApexDatetime(ms);
+      return field.apexType === 'Date' ? ApexDate.fromUtc(new Date(ms)) : new ApexDatetime(ms);
     }
     default:
       return null;

@@ -3,7 +3,7 @@
  * Constructs the converter does not know become "unsupported" nodes that name the construct and its line, so a test
  * that reaches them is reported UNSUPPORTED rather than passing silently.
  */
-import * as P from "@apexdevtools/apex-parser";
+import * as P from '@apexdevtools/apex-parser';
 import type {
   Annotation,
   Block,
@@ -15,7 +15,7 @@ import type {
   TypeDecl,
   TypeRef,
   WhenClause
-} from "./ast";
+} from './ast';
 
 type Ctx = P.ApexParserRuleContext;
 
@@ -37,19 +37,24 @@ export class Converter {
 
   triggerUnit(ctx: P.TriggerUnitContext): CompilationUnit {
     const ids = ctx.id_list();
-    const events = ctx.triggerCase_list().map((c) => c.getText().toLowerCase().replace(/^(before|after)/, "$1 "));
+    const events = ctx.triggerCase_list().map((c) =>
+      c
+        .getText()
+        .toLowerCase()
+        .replace(/^(before|after)/, '$1 ')
+    );
     const stmts: Stmt[] = [];
     for (const member of ctx.triggerBlock().triggerBlockMember_list()) {
       const st = member.statement();
       if (st) stmts.push(this.statement(st));
-      else stmts.push({ k: "unsupported", line: line(member), what: "member declaration inside a trigger" });
+      else stmts.push({ k: 'unsupported', line: line(member), what: 'member declaration inside a trigger' });
     }
     return {
       trigger: {
         name: ids[0].getText(),
         object: ids[1].getText(),
         events,
-        body: { k: "block", line: line(ctx), s: stmts },
+        body: { k: 'block', line: line(ctx), s: stmts },
         line: line(ctx)
       }
     };
@@ -88,7 +93,7 @@ export class Converter {
     return this.interfaceDeclaration(ctx.interfaceDeclaration(), mods, ann);
   }
 
-  private emptyType(kind: TypeDecl["kind"], name: string, mods: string[], ann: Annotation[], ln: number): TypeDecl {
+  private emptyType(kind: TypeDecl['kind'], name: string, mods: string[], ann: Annotation[], ln: number): TypeDecl {
     return {
       kind,
       name,
@@ -108,13 +113,17 @@ export class Converter {
   }
 
   private enumDeclaration(ctx: P.EnumDeclarationContext, mods: string[], ann: Annotation[]): TypeDecl {
-    const t = this.emptyType("enum", ctx.id().getText(), mods, ann, line(ctx));
-    t.enumValues = ctx.enumConstants()?.id_list().map((i) => i.getText()) ?? [];
+    const t = this.emptyType('enum', ctx.id().getText(), mods, ann, line(ctx));
+    t.enumValues =
+      ctx
+        .enumConstants()
+        ?.id_list()
+        .map((i) => i.getText()) ?? [];
     return t;
   }
 
   private interfaceDeclaration(ctx: P.InterfaceDeclarationContext, mods: string[], ann: Annotation[]): TypeDecl {
-    const t = this.emptyType("interface", ctx.id().getText(), mods, ann, line(ctx));
+    const t = this.emptyType('interface', ctx.id().getText(), mods, ann, line(ctx));
     const ext = ctx.typeList();
     if (ext) t.impl = ext.typeRef_list().map((r) => this.typeRef(r));
     for (const m of ctx.interfaceBody().interfaceMethodDeclaration_list()) {
@@ -123,7 +132,7 @@ export class Converter {
         name: m.id().getText(),
         params: this.formalParameters(m.formalParameters()),
         ret: m.typeRef() ? this.typeRef(m.typeRef()) : null,
-        mods: [...mm.mods, "abstract"],
+        mods: [...mm.mods, 'abstract'],
         ann: mm.ann,
         line: line(m)
       });
@@ -132,9 +141,13 @@ export class Converter {
   }
 
   private classDeclaration(ctx: P.ClassDeclarationContext, mods: string[], ann: Annotation[]): TypeDecl {
-    const t = this.emptyType("class", ctx.id().getText(), mods, ann, line(ctx));
+    const t = this.emptyType('class', ctx.id().getText(), mods, ann, line(ctx));
     if (ctx.typeRef()) t.ext = this.typeRef(ctx.typeRef());
-    if (ctx.typeList()) t.impl = ctx.typeList().typeRef_list().map((r) => this.typeRef(r));
+    if (ctx.typeList())
+      t.impl = ctx
+        .typeList()
+        .typeRef_list()
+        .map((r) => this.typeRef(r));
     for (const d of ctx.classBody().classBodyDeclaration_list()) {
       const block = d.block();
       if (block) {
@@ -146,7 +159,7 @@ export class Converter {
       const member = d.memberDeclaration();
       if (!member) continue;
       const { mods: mm, ann: ma } = this.modifiers(d.modifier_list());
-      const isStatic = mm.includes("static");
+      const isStatic = mm.includes('static');
       const method = member.methodDeclaration();
       if (method) {
         const body = method.block();
@@ -183,7 +196,12 @@ export class Converter {
       }
       const prop = member.propertyDeclaration();
       if (prop) {
-        const p: TypeDecl["props"][number] = { name: prop.id().getText(), type: this.typeRef(prop.typeRef()), mods: mm, line: line(prop) };
+        const p: TypeDecl['props'][number] = {
+          name: prop.id().getText(),
+          type: this.typeRef(prop.typeRef()),
+          mods: mm,
+          line: line(prop)
+        };
         for (const pb of prop.propertyBlock_list()) {
           const accessorMods = this.modifiers(pb.modifier_list()).mods;
           const g = pb.getter();
@@ -221,28 +239,32 @@ export class Converter {
     let args: TypeRef[] | undefined;
     const parts: string[] = [];
     for (const tn of names) {
-      if (tn.LIST()) parts.push("List");
-      else if (tn.SET()) parts.push("Set");
-      else if (tn.MAP()) parts.push("Map");
+      if (tn.LIST()) parts.push('List');
+      else if (tn.SET()) parts.push('Set');
+      else if (tn.MAP()) parts.push('Map');
       else parts.push(tn.id().getText());
       const ta = tn.typeArguments();
-      if (ta) args = ta.typeList().typeRef_list().map((r) => this.typeRef(r));
+      if (ta)
+        args = ta
+          .typeList()
+          .typeRef_list()
+          .map((r) => this.typeRef(r));
     }
-    let ref: TypeRef = { n: parts.join(".") };
+    let ref: TypeRef = { n: parts.join('.') };
     if (args) ref.a = args;
     const subs = ctx.arraySubscripts();
     const depth = subs ? subs.LBRACK_list().length : 0;
-    for (let i = 0; i < depth; i++) ref = { n: "List", a: [ref] };
+    for (let i = 0; i < depth; i++) ref = { n: 'List', a: [ref] };
     return ref;
   }
 
   block(ctx: P.BlockContext): Block {
-    return { k: "block", line: line(ctx), s: ctx.statement_list().map((s) => this.statement(s)) };
+    return { k: 'block', line: line(ctx), s: ctx.statement_list().map((s) => this.statement(s)) };
   }
 
   private localDecl(ctx: P.LocalVariableDeclarationContext): LocalDecl {
     return {
-      k: "local",
+      k: 'local',
       line: line(ctx),
       type: this.typeRef(ctx.typeRef()),
       decls: ctx
@@ -260,11 +282,11 @@ export class Converter {
     const c = ctx.getChild(0) as Ctx;
     if (c instanceof P.BlockContext) return this.block(c);
     if (c instanceof P.LocalVariableDeclarationStatementContext) return this.localDecl(c.localVariableDeclaration());
-    if (c instanceof P.ExpressionStatementContext) return { k: "expr", line: ln, e: this.expr(c.expression()) };
+    if (c instanceof P.ExpressionStatementContext) return { k: 'expr', line: ln, e: this.expr(c.expression()) };
     if (c instanceof P.IfStatementContext) {
       const sts = c.statement_list();
       return {
-        k: "if",
+        k: 'if',
         line: ln,
         c: this.expr(c.parExpression().expression()),
         t: this.statement(sts[0]),
@@ -273,20 +295,25 @@ export class Converter {
     }
     if (c instanceof P.ReturnStatementContext) {
       const e = c.expression();
-      return { k: "return", line: ln, e: e ? this.expr(e) : undefined };
+      return { k: 'return', line: ln, e: e ? this.expr(e) : undefined };
     }
     if (c instanceof P.ForStatementContext) return this.forStatement(c);
     if (c instanceof P.WhileStatementContext) {
       const body = c.statement();
-      return { k: "while", line: ln, c: this.expr(c.parExpression().expression()), body: body ? this.statement(body) : { k: "block", line: ln, s: [] } };
+      return {
+        k: 'while',
+        line: ln,
+        c: this.expr(c.parExpression().expression()),
+        body: body ? this.statement(body) : { k: 'block', line: ln, s: [] }
+      };
     }
     if (c instanceof P.DoWhileStatementContext) {
-      return { k: "dowhile", line: ln, c: this.expr(c.parExpression().expression()), body: this.block(c.block()) };
+      return { k: 'dowhile', line: ln, c: this.expr(c.parExpression().expression()), body: this.block(c.block()) };
     }
     if (c instanceof P.TryStatementContext) {
       const fin = c.finallyBlock();
       return {
-        k: "try",
+        k: 'try',
         line: ln,
         body: this.block(c.block()),
         catches: c.catchClause_list().map((cc) => ({
@@ -298,18 +325,28 @@ export class Converter {
         fin: fin ? this.block(fin.block()) : undefined
       };
     }
-    if (c instanceof P.ThrowStatementContext) return { k: "throw", line: ln, e: this.expr(c.expression()) };
-    if (c instanceof P.BreakStatementContext) return { k: "break", line: ln };
-    if (c instanceof P.ContinueStatementContext) return { k: "continue", line: ln };
+    if (c instanceof P.ThrowStatementContext) return { k: 'throw', line: ln, e: this.expr(c.expression()) };
+    if (c instanceof P.BreakStatementContext) return { k: 'break', line: ln };
+    if (c instanceof P.ContinueStatementContext) return { k: 'continue', line: ln };
     if (c instanceof P.SwitchStatementContext) return this.switchStatement(c);
     if (c instanceof P.RunAsStatementContext) {
       const list = c.expressionList();
-      return { k: "runas", line: ln, args: list ? list.expression_list().map((e) => this.expr(e)) : [], body: this.block(c.block()) };
+      return {
+        k: 'runas',
+        line: ln,
+        args: list ? list.expression_list().map((e) => this.expr(e)) : [],
+        body: this.block(c.block())
+      };
     }
     const dml = dmlOf(c);
     if (dml) {
       const access = dml.ctx.accessLevel();
-      const base = { k: "dml" as const, line: ln, op: dml.op, access: access ? access.getText().toLowerCase().replace("as", "") : undefined };
+      const base = {
+        k: 'dml' as const,
+        line: ln,
+        op: dml.op,
+        access: access ? access.getText().toLowerCase().replace('as', '') : undefined
+      };
       if (c instanceof P.MergeStatementContext) {
         const [a, b] = c.expression_list();
         return { ...base, e: this.expr(a), e2: this.expr(b) };
@@ -317,27 +354,44 @@ export class Converter {
       const upsertField = c instanceof P.UpsertStatementContext ? c.qualifiedName() : null;
       return { ...base, e: this.expr(dml.ctx.expression()), extId: upsertField ? upsertField.getText() : undefined };
     }
-    return { k: "unsupported", line: ln, what: `statement '${ctx.getText().slice(0, 40)}'` };
+    return { k: 'unsupported', line: ln, what: `statement '${ctx.getText().slice(0, 40)}'` };
   }
 
   private forStatement(c: P.ForStatementContext): Stmt {
     const ln = line(c);
     const control = c.forControl();
-    const body = c.statement() ? this.statement(c.statement()) : ({ k: "block", line: ln, s: [] } as Block);
+    const body = c.statement() ? this.statement(c.statement()) : ({ k: 'block', line: ln, s: [] } as Block);
     const enhanced = control.enhancedForControl();
     if (enhanced) {
-      return { k: "foreach", line: ln, type: this.typeRef(enhanced.typeRef()), n: enhanced.id().getText(), e: this.expr(enhanced.expression()), body };
+      return {
+        k: 'foreach',
+        line: ln,
+        type: this.typeRef(enhanced.typeRef()),
+        n: enhanced.id().getText(),
+        e: this.expr(enhanced.expression()),
+        body
+      };
     }
     const init = control.forInit();
     const cond = control.expression();
     const upd = control.forUpdate();
     return {
-      k: "for",
+      k: 'for',
       line: ln,
       init: init?.localVariableDeclaration() ? this.localDecl(init.localVariableDeclaration()) : undefined,
-      initExprs: init?.expressionList() ? init.expressionList().expression_list().map((e) => this.expr(e)) : undefined,
+      initExprs: init?.expressionList()
+        ? init
+            .expressionList()
+            .expression_list()
+            .map((e) => this.expr(e))
+        : undefined,
       c: cond ? this.expr(cond) : undefined,
-      update: upd ? upd.expressionList().expression_list().map((e) => this.expr(e)) : undefined,
+      update: upd
+        ? upd
+            .expressionList()
+            .expression_list()
+            .map((e) => this.expr(e))
+        : undefined,
       body
     };
   }
@@ -346,26 +400,28 @@ export class Converter {
     const whens: WhenClause[] = c.whenControl_list().map((w) => {
       const v = w.whenValue();
       const body = this.block(w.block());
-      if (v.ELSE()) return { line: line(w), kind: "else", body };
-      if (v.typeRef() && v.id()) return { line: line(w), kind: "type", type: this.typeRef(v.typeRef()), n: v.id().getText(), body };
-      return { line: line(w), kind: "values", values: v.whenLiteral_list().map((l) => this.whenLiteral(l)), body };
+      if (v.ELSE()) return { line: line(w), kind: 'else', body };
+      if (v.typeRef() && v.id())
+        return { line: line(w), kind: 'type', type: this.typeRef(v.typeRef()), n: v.id().getText(), body };
+      return { line: line(w), kind: 'values', values: v.whenLiteral_list().map((l) => this.whenLiteral(l)), body };
     });
-    return { k: "switch", line: line(c), e: this.expr(c.expression()), whens };
+    return { k: 'switch', line: line(c), e: this.expr(c.expression()), whens };
   }
 
   private whenLiteral(l: P.WhenLiteralContext): Expr {
     const ln = line(l);
     if (l.whenLiteral()) return this.whenLiteral(l.whenLiteral());
-    if (l.NULL()) return { k: "lit", line: ln, t: "null", v: null };
+    if (l.NULL()) return { k: 'lit', line: ln, t: 'null', v: null };
     const s = l.StringLiteral();
-    if (s) return { k: "lit", line: ln, t: "str", v: unescapeApex(s.getText()) };
-    const neg = l.SUB_list().length % 2 === 1 ? "-" : "";
-    if (l.IntegerLiteral()) return { k: "lit", line: ln, t: "int", v: neg + l.IntegerLiteral().getText() };
-    if (l.LongLiteral()) return { k: "lit", line: ln, t: "long", v: neg + l.LongLiteral().getText().replace(/[lL]$/, "") };
+    if (s) return { k: 'lit', line: ln, t: 'str', v: unescapeApex(s.getText()) };
+    const neg = l.SUB_list().length % 2 === 1 ? '-' : '';
+    if (l.IntegerLiteral()) return { k: 'lit', line: ln, t: 'int', v: neg + l.IntegerLiteral().getText() };
+    if (l.LongLiteral())
+      return { k: 'lit', line: ln, t: 'long', v: neg + l.LongLiteral().getText().replace(/[lL]$/, '') };
     // an enum value (or qualified enum value)
     const q = l.qualifiedName();
     const ids = q.id_list().map((i) => i.getText());
-    return { k: "name", line: ln, n: ids[ids.length - 1] };
+    return { k: 'name', line: ln, n: ids[ids.length - 1] };
   }
 
   expr(ctx: P.ExpressionContext): Expr {
@@ -377,40 +433,52 @@ export class Converter {
       const dm = ctx.dotMethodCall();
       if (dm) {
         const list = dm.expressionList();
-        return { k: "call", line: ln, e: target, n: dm.anyId().getText(), args: list ? list.expression_list().map((e) => this.expr(e)) : [], safe };
+        return {
+          k: 'call',
+          line: ln,
+          e: target,
+          n: dm.anyId().getText(),
+          args: list ? list.expression_list().map((e) => this.expr(e)) : [],
+          safe
+        };
       }
-      return { k: "dot", line: ln, e: target, n: ctx.anyId().getText(), safe };
+      return { k: 'dot', line: ln, e: target, n: ctx.anyId().getText(), safe };
     }
     if (ctx instanceof P.MethodCallExpressionContext) {
       const mc = ctx.methodCall();
       const list = mc.expressionList();
       const args = list ? list.expression_list().map((e) => this.expr(e)) : [];
-      if (mc.THIS() || mc.SUPER()) return { k: "thisCall", line: ln, sup: !!mc.SUPER(), args };
-      return { k: "call", line: ln, e: null, n: mc.id().getText(), args, safe: false };
+      if (mc.THIS() || mc.SUPER()) return { k: 'thisCall', line: ln, sup: !!mc.SUPER(), args };
+      return { k: 'call', line: ln, e: null, n: mc.id().getText(), args, safe: false };
     }
     if (ctx instanceof P.NewExpressionContext) return this.creator(ctx.creator(), ln);
     if (ctx instanceof P.ArrayExpressionContext) {
       const [a, b] = ctx.expression_list();
-      return { k: "idx", line: ln, e: this.expr(a), i: this.expr(b) };
+      return { k: 'idx', line: ln, e: this.expr(a), i: this.expr(b) };
     }
     if (ctx instanceof P.AssignExpressionContext) {
       const [a, b] = ctx.expression_list();
       const op = (ctx.getChild(1) as unknown as { getText(): string }).getText();
-      return { k: "assign", line: ln, op, l: this.expr(a), r: this.expr(b) };
+      return { k: 'assign', line: ln, op, l: this.expr(a), r: this.expr(b) };
     }
     if (ctx instanceof P.CondExpressionContext) {
       const [c, a, b] = ctx.expression_list();
-      return { k: "cond", line: ln, c: this.expr(c), a: this.expr(a), b: this.expr(b) };
+      return { k: 'cond', line: ln, c: this.expr(c), a: this.expr(a), b: this.expr(b) };
     }
     if (ctx instanceof P.SubExpressionContext) return this.expr(ctx.expression());
-    if (ctx instanceof P.CastExpressionContext) return { k: "cast", line: ln, type: this.typeRef(ctx.typeRef()), e: this.expr(ctx.expression()) };
-    if (ctx instanceof P.InstanceOfExpressionContext) return { k: "instanceof", line: ln, e: this.expr(ctx.expression()), type: this.typeRef(ctx.typeRef()) };
-    if (ctx instanceof P.PostOpExpressionContext) return { k: "incdec", line: ln, op: ctx.INC() ? "++" : "--", prefix: false, e: this.expr(ctx.expression()) };
+    if (ctx instanceof P.CastExpressionContext)
+      return { k: 'cast', line: ln, type: this.typeRef(ctx.typeRef()), e: this.expr(ctx.expression()) };
+    if (ctx instanceof P.InstanceOfExpressionContext)
+      return { k: 'instanceof', line: ln, e: this.expr(ctx.expression()), type: this.typeRef(ctx.typeRef()) };
+    if (ctx instanceof P.PostOpExpressionContext)
+      return { k: 'incdec', line: ln, op: ctx.INC() ? '++' : '--', prefix: false, e: this.expr(ctx.expression()) };
     if (ctx instanceof P.PreOpExpressionContext) {
-      if (ctx.INC() || ctx.DEC()) return { k: "incdec", line: ln, op: ctx.INC() ? "++" : "--", prefix: true, e: this.expr(ctx.expression()) };
-      return { k: "unary", line: ln, op: ctx.SUB() ? "-" : "+", e: this.expr(ctx.expression()) };
+      if (ctx.INC() || ctx.DEC())
+        return { k: 'incdec', line: ln, op: ctx.INC() ? '++' : '--', prefix: true, e: this.expr(ctx.expression()) };
+      return { k: 'unary', line: ln, op: ctx.SUB() ? '-' : '+', e: this.expr(ctx.expression()) };
     }
-    if (ctx instanceof P.NegExpressionContext) return { k: "unary", line: ln, op: ctx.BANG() ? "!" : "~", e: this.expr(ctx.expression()) };
+    if (ctx instanceof P.NegExpressionContext)
+      return { k: 'unary', line: ln, op: ctx.BANG() ? '!' : '~', e: this.expr(ctx.expression()) };
     // binary operators: the operator is the text between the two operands (e.g. "<=" is two tokens, ">>>" three)
     const operands = (ctx as unknown as { expression_list?: () => P.ExpressionContext[] }).expression_list?.();
     if (operands && operands.length === 2) {
@@ -418,22 +486,22 @@ export class Converter {
       const op = this.source.substring(a.stop!.stop + 1, b.start.start).trim();
       const l = this.expr(a);
       const r = this.expr(b);
-      return { k: "bin", line: ln, op, l, r };
+      return { k: 'bin', line: ln, op, l, r };
     }
-    return { k: "unsupported", line: ln, what: `expression '${ctx.getText().slice(0, 40)}'` };
+    return { k: 'unsupported', line: ln, what: `expression '${ctx.getText().slice(0, 40)}'` };
   }
 
   private primary(p: P.PrimaryContext): Expr {
     const ln = line(p);
-    if (p instanceof P.IdPrimaryContext) return { k: "name", line: ln, n: p.id().getText() };
+    if (p instanceof P.IdPrimaryContext) return { k: 'name', line: ln, n: p.id().getText() };
     if (p instanceof P.LiteralPrimaryContext) return literal(p.literal(), ln);
-    if (p instanceof P.ThisPrimaryContext) return { k: "this", line: ln };
-    if (p instanceof P.SuperPrimaryContext) return { k: "super", line: ln };
-    if (p instanceof P.TypeRefPrimaryContext) return { k: "classLit", line: ln, type: this.typeRef(p.typeRef()) };
-    if (p instanceof P.VoidPrimaryContext) return { k: "classLit", line: ln, type: { n: "void" } };
+    if (p instanceof P.ThisPrimaryContext) return { k: 'this', line: ln };
+    if (p instanceof P.SuperPrimaryContext) return { k: 'super', line: ln };
+    if (p instanceof P.TypeRefPrimaryContext) return { k: 'classLit', line: ln, type: this.typeRef(p.typeRef()) };
+    if (p instanceof P.VoidPrimaryContext) return { k: 'classLit', line: ln, type: { n: 'void' } };
     if (p instanceof P.SoqlPrimaryContext) return this.soql(p.soqlLiteral().query(), ln);
-    if (p instanceof P.SoslPrimaryContext) return { k: "unsupported", line: ln, what: "SOSL (FIND ...)" };
-    return { k: "unsupported", line: ln, what: `expression '${p.getText().slice(0, 40)}'` };
+    if (p instanceof P.SoslPrimaryContext) return { k: 'unsupported', line: ln, what: 'SOSL (FIND ...)' };
+    return { k: 'unsupported', line: ln, what: `expression '${p.getText().slice(0, 40)}'` };
   }
 
   /** Keeps the query's text for the SOQL engine; every bound expression becomes a numbered bind ":__bN". */
@@ -456,9 +524,9 @@ export class Converter {
     const base = q.start.start;
     let text = this.textOf(q);
     for (const r of replacements.reverse()) {
-      text = text.substring(0, r.start - base) + ":" + r.name + text.substring(r.stop + 1 - base);
+      text = text.substring(0, r.start - base) + ':' + r.name + text.substring(r.stop + 1 - base);
     }
-    return { k: "soql", line: ln, text: stripComments(text), binds, orig: stripComments(this.textOf(q)) };
+    return { k: 'soql', line: ln, text: stripComments(text), binds, orig: stripComments(this.textOf(q)) };
   }
 
   private creator(c: P.CreatorContext, ln: number): Expr {
@@ -467,71 +535,82 @@ export class Converter {
     const names: string[] = [];
     for (const pair of pairs) {
       names.push(pair.anyId().getText());
-      if (pair.typeList()) args = pair.typeList().typeRef_list().map((r) => this.typeRef(r));
+      if (pair.typeList())
+        args = pair
+          .typeList()
+          .typeRef_list()
+          .map((r) => this.typeRef(r));
     }
-    const type: TypeRef = { n: names.join(".") };
+    const type: TypeRef = { n: names.join('.') };
     if (args) type.a = args;
     const cls = c.classCreatorRest();
     if (cls) {
       const list = cls.arguments().expressionList();
-      return { k: "new", line: ln, type, args: list ? list.expression_list().map((e) => this.expr(e)) : [] };
+      return { k: 'new', line: ln, type, args: list ? list.expression_list().map((e) => this.expr(e)) : [] };
     }
     const arr = c.arrayCreatorRest();
     if (arr) {
-      const listType: TypeRef = { n: "List", a: [type] };
+      const listType: TypeRef = { n: 'List', a: [type] };
       const init = arr.arrayInitializer();
-      if (init) return { k: "new", line: ln, type: listType, list: init.expression_list().map((e) => this.expr(e)) };
-      return { k: "new", line: ln, type: listType, size: this.expr(arr.expression()) };
+      if (init) return { k: 'new', line: ln, type: listType, list: init.expression_list().map((e) => this.expr(e)) };
+      return { k: 'new', line: ln, type: listType, size: this.expr(arr.expression()) };
     }
     const map = c.mapCreatorRest();
     if (map) {
       return {
-        k: "new",
+        k: 'new',
         line: ln,
         type,
-        map: map.mapCreatorRestPair_list().map((p) => [this.expr(p.expression(0)), this.expr(p.expression(1))] as [Expr, Expr])
+        map: map
+          .mapCreatorRestPair_list()
+          .map((p) => [this.expr(p.expression(0)), this.expr(p.expression(1))] as [Expr, Expr])
       };
     }
     const set = c.setCreatorRest();
-    if (set) return { k: "new", line: ln, type, list: set.expression_list().map((e) => this.expr(e)) };
+    if (set) return { k: 'new', line: ln, type, list: set.expression_list().map((e) => this.expr(e)) };
     // noRest: `new List<String>{}`
-    return { k: "new", line: ln, type, list: [] };
+    return { k: 'new', line: ln, type, list: [] };
   }
 }
 
-function dmlOf(c: Ctx): { op: string; ctx: { accessLevel(): P.AccessLevelContext; expression(): P.ExpressionContext } } | null {
-  if (c instanceof P.InsertStatementContext) return { op: "insert", ctx: c };
-  if (c instanceof P.UpdateStatementContext) return { op: "update", ctx: c };
-  if (c instanceof P.DeleteStatementContext) return { op: "delete", ctx: c };
-  if (c instanceof P.UndeleteStatementContext) return { op: "undelete", ctx: c };
-  if (c instanceof P.UpsertStatementContext) return { op: "upsert", ctx: c };
-  if (c instanceof P.MergeStatementContext) return { op: "merge", ctx: { accessLevel: () => c.accessLevel(), expression: () => c.expression(0) } };
+function dmlOf(
+  c: Ctx
+): { op: string; ctx: { accessLevel(): P.AccessLevelContext; expression(): P.ExpressionContext } } | null {
+  if (c instanceof P.InsertStatementContext) return { op: 'insert', ctx: c };
+  if (c instanceof P.UpdateStatementContext) return { op: 'update', ctx: c };
+  if (c instanceof P.DeleteStatementContext) return { op: 'delete', ctx: c };
+  if (c instanceof P.UndeleteStatementContext) return { op: 'undelete', ctx: c };
+  if (c instanceof P.UpsertStatementContext) return { op: 'upsert', ctx: c };
+  if (c instanceof P.MergeStatementContext)
+    return { op: 'merge', ctx: { accessLevel: () => c.accessLevel(), expression: () => c.expression(0) } };
   return null;
 }
 
 function literal(l: P.LiteralContext, ln: number): Expr {
-  if (l.IntegerLiteral()) return { k: "lit", line: ln, t: "int", v: l.getText() };
-  if (l.LongLiteral()) return { k: "lit", line: ln, t: "long", v: l.getText().replace(/[lL]$/, "") };
+  if (l.IntegerLiteral()) return { k: 'lit', line: ln, t: 'int', v: l.getText() };
+  if (l.LongLiteral()) return { k: 'lit', line: ln, t: 'long', v: l.getText().replace(/[lL]$/, '') };
   if (l.NumberLiteral()) {
     const text = l.getText();
     // 1.5d / 1.5D is a Double literal
-    if (/[dD]$/.test(text)) return { k: "lit", line: ln, t: "dec", v: text.slice(0, -1) + "d" };
-    return { k: "lit", line: ln, t: "dec", v: text };
+    if (/[dD]$/.test(text)) return { k: 'lit', line: ln, t: 'dec', v: text.slice(0, -1) + 'd' };
+    return { k: 'lit', line: ln, t: 'dec', v: text };
   }
-  if (l.StringLiteral()) return { k: "lit", line: ln, t: "str", v: unescapeApex(l.getText()) };
-  if (l.MultilineStringLiteral()) return { k: "lit", line: ln, t: "str", v: unescapeApex(l.getText().slice(2, -2)) };
-  if (l.BooleanLiteral()) return { k: "lit", line: ln, t: "bool", v: l.getText().toLowerCase() === "true" };
-  return { k: "lit", line: ln, t: "null", v: null };
+  if (l.StringLiteral()) return { k: 'lit', line: ln, t: 'str', v: unescapeApex(l.getText()) };
+  if (l.MultilineStringLiteral()) return { k: 'lit', line: ln, t: 'str', v: unescapeApex(l.getText().slice(2, -2)) };
+  if (l.BooleanLiteral()) return { k: 'lit', line: ln, t: 'bool', v: l.getText().toLowerCase() === 'true' };
+  return { k: 'lit', line: ln, t: 'null', v: null };
 }
 
 /** Removes Apex comments inside a static query (they are hidden tokens to Apex, not SOQL). */
 function stripComments(text: string): string {
-  return text.replace(/('(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (_m, str: string | undefined) => (str !== undefined ? str : " "));
+  return text.replace(/('(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (_m, str: string | undefined) =>
+    str !== undefined ? str : ' '
+  );
 }
 
 function literalText(text: string): string | boolean {
   if (/^'.*'$/s.test(text)) return unescapeApex(text);
-  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   return text;
 }
 
@@ -541,16 +620,16 @@ export function unescapeApex(quoted: string): string {
   return body.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_m, c: string) => {
     if (c.length === 5) return String.fromCharCode(parseInt(c.slice(1), 16));
     switch (c) {
-      case "n":
-        return "\n";
-      case "t":
-        return "\t";
-      case "r":
-        return "\r";
-      case "b":
-        return "\b";
-      case "f":
-        return "\f";
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
       default:
         return c;
     }

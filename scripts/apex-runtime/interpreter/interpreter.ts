@@ -3,10 +3,19 @@
  * transaction, properties, enums, switch, exceptions, safe navigation. The standard library (stdlib/) and the database
  * (db/) plug in through the Host interface; anything not implemented throws UnsupportedError naming the construct.
  */
-import type { Block, CtorDecl, Expr, LocalDecl, MethodDecl, PropDecl, Stmt, TypeDecl, TypeRef } from "../frontend/ast";
-import { ApexThrown, BREAK, CONTINUE, ReturnSignal, UnsupportedError } from "./errors";
-import { ApexObject, ClassInfo } from "./objects";
-import { apexEquals, apexToString, hashKey, ID_PATTERN, isNumeric, numberOf, to18, type EqualityHooks } from "./semantics";
+import type { Block, CtorDecl, Expr, LocalDecl, MethodDecl, PropDecl, Stmt, TypeDecl, TypeRef } from '../frontend/ast';
+import { ApexThrown, BREAK, CONTINUE, ReturnSignal, UnsupportedError } from './errors';
+import { ApexObject, ClassInfo } from './objects';
+import {
+  apexEquals,
+  apexToString,
+  hashKey,
+  ID_PATTERN,
+  isNumeric,
+  numberOf,
+  to18,
+  type EqualityHooks
+} from './semantics';
 import {
   ApexDate,
   ApexDatetime,
@@ -20,9 +29,9 @@ import {
   TypeValue,
   typeRefToString,
   type Value
-} from "./values";
+} from './values';
 
-export const NOT_FOUND = Symbol("not found");
+export const NOT_FOUND = Symbol('not found');
 
 /** What the interpreter needs from the standard library and the database. */
 export interface Host {
@@ -89,7 +98,7 @@ export class Interpreter implements EqualityHooks {
   addBuiltinClass(name: string, superName: string | null): ClassInfo {
     const info = new ClassInfo(name, null, null, null);
     this.classes.set(info.lname, info);
-    const simple = name.includes(".") ? name.slice(name.indexOf(".") + 1).toLowerCase() : null;
+    const simple = name.includes('.') ? name.slice(name.indexOf('.') + 1).toLowerCase() : null;
     if (simple && !this.classes.has(simple)) this.classes.set(simple, info);
     if (superName) info.superclass = this.classes.get(superName.toLowerCase()) ?? null;
     return info;
@@ -101,14 +110,15 @@ export class Interpreter implements EqualityHooks {
       const decl = info.decl;
       if (!decl) continue;
       if (decl.ext) info.superclass = this.resolveClass(decl.ext.n, info.outer ?? info) ?? null;
-      if (decl.kind === "interface") info.interfaces = decl.impl.map((t) => this.resolveClass(t.n, info)).filter((c): c is ClassInfo => !!c);
+      if (decl.kind === 'interface')
+        info.interfaces = decl.impl.map((t) => this.resolveClass(t.n, info)).filter((c): c is ClassInfo => !!c);
       else info.interfaces = decl.impl.map((t) => this.resolveClass(t.n, info)).filter((c): c is ClassInfo => !!c);
     }
   }
 
   /** A class visible from `context` by (possibly dotted) name: inner classes of the context and its outers first. */
   resolveClass(name: string, context: ClassInfo | null): ClassInfo | undefined {
-    const lname = name.toLowerCase().replace(/^system\./, (m) => (this.classes.has(name.toLowerCase()) ? m : ""));
+    const lname = name.toLowerCase().replace(/^system\./, (m) => (this.classes.has(name.toLowerCase()) ? m : ''));
     for (let c = context; c; c = c.outer) {
       for (let s: ClassInfo | null = c; s; s = s.superclass) {
         const inner = s.classesInner(lname);
@@ -145,14 +155,14 @@ export class Interpreter implements EqualityHooks {
     if (cls.outer) this.ensureStatics(cls.outer);
     const map = this.staticMap(cls);
     const decl = cls.decl;
-    for (const f of decl.fields) if (f.mods.includes("static")) map.set(f.name.toLowerCase(), null);
-    for (const p of decl.props) if (p.mods.includes("static")) map.set(p.name.toLowerCase(), null);
+    for (const f of decl.fields) if (f.mods.includes('static')) map.set(f.name.toLowerCase(), null);
+    for (const p of decl.props) if (p.mods.includes('static')) map.set(p.name.toLowerCase(), null);
     for (const step of decl.order) {
       if (!step.static) continue;
       if (step.field !== undefined) {
         const f = cls.fields.get(step.field.toLowerCase())!;
         if (f.init) {
-          const v = this.withFrame({ cls, thisObj: null, method: "<clinit>", line: f.line }, () => {
+          const v = this.withFrame({ cls, thisObj: null, method: '<clinit>', line: f.line }, () => {
             this.mark(f.line);
             return this.evalIn(f.init!, new Scope(null));
           });
@@ -160,7 +170,9 @@ export class Interpreter implements EqualityHooks {
         }
       } else if (step.init !== undefined) {
         const body = decl.inits[step.init].body;
-        this.withFrame({ cls, thisObj: null, method: "<clinit>", line: body.line }, () => this.execBlock(body, new Scope(null)));
+        this.withFrame({ cls, thisObj: null, method: '<clinit>', line: body.line }, () =>
+          this.execBlock(body, new Scope(null))
+        );
       }
     }
   }
@@ -172,7 +184,8 @@ export class Interpreter implements EqualityHooks {
   }
 
   withFrame<T>(frame: Frame, fn: () => T): T {
-    if (this.stack.length > MAX_DEPTH) throw this.exception("System.LimitException", "Maximum stack depth reached: 1001", frame.line);
+    if (this.stack.length > MAX_DEPTH)
+      throw this.exception('System.LimitException', 'Maximum stack depth reached: 1001', frame.line);
     this.stack.push(frame);
     const saved = this.currentCovered;
     if (this.coverageOn && frame.cls.file) {
@@ -198,7 +211,7 @@ export class Interpreter implements EqualityHooks {
       .reverse()
       .filter((f) => f.cls.decl)
       .map((f) => `Class.${f.cls.name}.${f.method}: line ${f.line}, column 1`)
-      .join("\n");
+      .join('\n');
   }
 
   exception(typeName: string, message: string, line: number): ApexThrown {
@@ -208,7 +221,7 @@ export class Interpreter implements EqualityHooks {
 
   unsupported(what: string, line: number): UnsupportedError {
     const f = this.stack.length > 0 ? this.frame : null;
-    return new UnsupportedError(what, line, f ? `${f.cls.name}.${f.method}` : "");
+    return new UnsupportedError(what, line, f ? `${f.cls.name}.${f.method}` : '');
   }
 
   // ---- invocation ----
@@ -216,7 +229,8 @@ export class Interpreter implements EqualityHooks {
   /** Calls a static or instance method; args are already evaluated. */
   invoke(cls: ClassInfo, m: MethodDecl, thisObj: ApexObject | null, args: Value[], line: number): Value {
     if (!m.body) {
-      if (m.mods.includes("abstract") || cls.kind === "interface") throw this.unsupported(`call of abstract method ${cls.name}.${m.name}`, line);
+      if (m.mods.includes('abstract') || cls.kind === 'interface')
+        throw this.unsupported(`call of abstract method ${cls.name}.${m.name}`, line);
       throw this.unsupported(`method without body ${cls.name}.${m.name}`, line);
     }
     this.ensureStatics(cls);
@@ -234,8 +248,8 @@ export class Interpreter implements EqualityHooks {
 
   private hintsOf(args: Expr[]): (TypeRef | undefined)[] {
     return args.map((a) => {
-      if (a.k === "cast") return a.type;
-      if (a.k === "name") return this.scope.lookup(a.n.toLowerCase())?.t;
+      if (a.k === 'cast') return a.type;
+      if (a.k === 'name') return this.scope.lookup(a.n.toLowerCase())?.t;
       return undefined;
     });
   }
@@ -253,7 +267,7 @@ export class Interpreter implements EqualityHooks {
         const hint = hints?.[k];
         const fit =
           (args[k] === null || args[k] === undefined) && hint
-            ? hint.n.toLowerCase() === m.params[k].type.n.toLowerCase() || m.params[k].type.n.toLowerCase() === "object"
+            ? hint.n.toLowerCase() === m.params[k].type.n.toLowerCase() || m.params[k].type.n.toLowerCase() === 'object'
               ? 3
               : -1
             : this.fitScore(args[k], m.params[k].type);
@@ -278,20 +292,29 @@ export class Interpreter implements EqualityHooks {
   private fitScore(v: Value, t: TypeRef): number {
     if (v === null || v === undefined) return 1;
     const n = t.n.toLowerCase();
-    if (n === "object") return 1;
+    if (n === 'object') return 1;
     if (this.isInstance(v, t)) return 3;
-    if (typeof v === "number" && (n === "decimal" || n === "double" || n === "long")) return 2;
-    if (typeof v === "string" && (n === "id" || n === "string")) return 2;
+    if (typeof v === 'number' && (n === 'decimal' || n === 'double' || n === 'long')) return 2;
+    if (typeof v === 'string' && (n === 'id' || n === 'string')) return 2;
     return -1;
   }
 
   /** Finds a method by name in a class chain (virtual dispatch starts at the runtime class). */
-  findMethod(cls: ClassInfo, name: string, args: Value[], wantStatic: boolean | null): { cls: ClassInfo; m: MethodDecl } | null {
+  findMethod(
+    cls: ClassInfo,
+    name: string,
+    args: Value[],
+    wantStatic: boolean | null
+  ): { cls: ClassInfo; m: MethodDecl } | null {
     const key = name.toLowerCase();
     for (let c: ClassInfo | null = cls; c; c = c.superclass) {
       const list = c.methods.get(key);
       if (list) {
-        const usable = list.filter((m) => (wantStatic === null || m.mods.includes("static") === wantStatic) && (m.body || c!.kind !== "class" || !m.mods.includes("abstract")));
+        const usable = list.filter(
+          (m) =>
+            (wantStatic === null || m.mods.includes('static') === wantStatic) &&
+            (m.body || c!.kind !== 'class' || !m.mods.includes('abstract'))
+        );
         const withBody = usable.filter((m) => m.body);
         const pool = withBody.length > 0 ? withBody : usable;
         const i = this.pickOverload(pool, args);
@@ -305,7 +328,7 @@ export class Interpreter implements EqualityHooks {
   callObjectMethod(obj: ApexObject, name: string, args: Value[], line: number): Value | typeof NOT_FOUND {
     if (obj.native?.stubProvider) return this.callStub(obj, name, args, line);
     const found = this.findMethod(obj.cls, name, args, false) ?? this.findMethod(obj.cls, name, args, true);
-    if (found) return this.invoke(found.cls, found.m, found.m.mods.includes("static") ? null : obj, args, line);
+    if (found) return this.invoke(found.cls, found.m, found.m.mods.includes('static') ? null : obj, args, line);
     return NOT_FOUND;
   }
 
@@ -314,21 +337,33 @@ export class Interpreter implements EqualityHooks {
     const found = this.findMethod(obj.cls, name, args, false) ?? this.findMethod(obj.cls, name, args, null);
     const m = found?.m;
     const params = m?.params ?? [];
-    const typeOf = (t: TypeRef | null): Value => (t ? new TypeValue(this.canonicalTypeName(t), t) : new TypeValue("void"));
-    return this.callMethodOn(obj.native!.stubProvider, "handleMethodCall", [
-      obj,
-      m?.name ?? name,
-      typeOf(m ? m.ret : null),
-      new ApexList({ n: "System.Type" }, params.map((p) => typeOf(p.type))),
-      new ApexList({ n: "String" }, params.map((p) => p.n)),
-      new ApexList({ n: "Object" }, args)
-    ], line);
+    const typeOf = (t: TypeRef | null): Value =>
+      t ? new TypeValue(this.canonicalTypeName(t), t) : new TypeValue('void');
+    return this.callMethodOn(
+      obj.native!.stubProvider,
+      'handleMethodCall',
+      [
+        obj,
+        m?.name ?? name,
+        typeOf(m ? m.ret : null),
+        new ApexList(
+          { n: 'System.Type' },
+          params.map((p) => typeOf(p.type))
+        ),
+        new ApexList(
+          { n: 'String' },
+          params.map((p) => p.n)
+        ),
+        new ApexList({ n: 'Object' }, args)
+      ],
+      line
+    );
   }
 
   // ---- construction ----
 
   instantiate(cls: ClassInfo, args: Value[], line: number): ApexObject {
-    if (cls.decl?.mods.includes("abstract") || cls.kind === "interface") {
+    if (cls.decl?.mods.includes('abstract') || cls.kind === 'interface') {
       throw this.unsupported(`new of abstract type ${cls.name}`, line);
     }
     this.ensureStatics(cls);
@@ -367,11 +402,11 @@ export class Interpreter implements EqualityHooks {
     const c = ctor;
     const scope = new Scope(null);
     c.params.forEach((p, i) => scope.vars.set(p.n.toLowerCase(), { v: this.coerce(args[i], p.type, line), t: p.type }));
-    this.withFrame({ cls, thisObj: obj, method: "<init>", line: c.line }, () => {
+    this.withFrame({ cls, thisObj: obj, method: '<init>', line: c.line }, () => {
       const body = c.body.s;
       const first = body[0];
       let rest = body;
-      if (first && first.k === "expr" && first.e.k === "thisCall") {
+      if (first && first.k === 'expr' && first.e.k === 'thisCall') {
         const call = first.e;
         const callArgs = call.args.map((a) => this.evalIn(a, scope));
         this.mark(first.line);
@@ -386,7 +421,7 @@ export class Interpreter implements EqualityHooks {
         if (cls.superclass) this.construct(cls.superclass, obj, [], c.line);
         this.initFields(cls, obj);
       }
-      this.execBlock({ k: "block", line: c.line, s: rest }, scope);
+      this.execBlock({ k: 'block', line: c.line, s: rest }, scope);
     });
   }
 
@@ -398,15 +433,15 @@ export class Interpreter implements EqualityHooks {
       else if (a !== null && a !== undefined) message = apexToString(a);
     }
     // an AuraHandledException's getMessage() is "Script-thrown exception" until setMessage() (Apex Reference Guide)
-    if (obj.cls.lname === "system.aurahandledexception") message = "Script-thrown exception";
+    if (obj.cls.lname === 'system.aurahandledexception') message = 'Script-thrown exception';
     obj.exception = { message, cause, line, stack: this.stackTrace() };
   }
 
   private initFields(cls: ClassInfo, obj: ApexObject): void {
     const decl = cls.decl!;
-    for (const f of decl.fields) if (!f.mods.includes("static")) obj.fields.set(f.name.toLowerCase(), null);
-    for (const p of decl.props) if (!p.mods.includes("static")) obj.fields.set(p.name.toLowerCase(), null);
-    this.withFrame({ cls, thisObj: obj, method: "<init>", line: decl.line }, () => {
+    for (const f of decl.fields) if (!f.mods.includes('static')) obj.fields.set(f.name.toLowerCase(), null);
+    for (const p of decl.props) if (!p.mods.includes('static')) obj.fields.set(p.name.toLowerCase(), null);
+    this.withFrame({ cls, thisObj: obj, method: '<init>', line: decl.line }, () => {
       for (const step of decl.order) {
         if (step.static) continue;
         if (step.field !== undefined) {
@@ -448,21 +483,21 @@ export class Interpreter implements EqualityHooks {
   exec(s: Stmt, scope: Scope): unknown {
     const f = this.frame;
     f.line = s.line;
-    if (this.currentCovered && s.k !== "block") this.currentCovered.add(s.line);
+    if (this.currentCovered && s.k !== 'block') this.currentCovered.add(s.line);
     switch (s.k) {
-      case "block":
+      case 'block':
         return this.execBlock(s, scope);
-      case "local":
+      case 'local':
         this.declareLocals(s, scope);
         return undefined;
-      case "expr":
+      case 'expr':
         this.evalIn(s.e, scope);
         return undefined;
-      case "if":
+      case 'if':
         if (this.truthy(this.evalIn(s.c, scope), s.line)) return this.execScoped(s.t, scope);
         if (s.f) return this.execScoped(s.f, scope);
         return undefined;
-      case "while":
+      case 'while':
         while (this.truthy(this.evalIn(s.c, scope), s.line)) {
           const r = this.execScoped(s.body, scope);
           if (r === BREAK) break;
@@ -470,7 +505,7 @@ export class Interpreter implements EqualityHooks {
           if (r !== undefined) return r;
         }
         return undefined;
-      case "dowhile":
+      case 'dowhile':
         do {
           const r = this.execScoped(s.body, scope);
           if (r === BREAK) break;
@@ -478,52 +513,57 @@ export class Interpreter implements EqualityHooks {
           if (r !== undefined) return r;
         } while (this.truthy(this.evalIn(s.c, scope), s.line));
         return undefined;
-      case "for":
+      case 'for':
         return this.execFor(s, scope);
-      case "foreach":
+      case 'foreach':
         return this.execForeach(s, scope);
-      case "switch":
+      case 'switch':
         return this.execSwitch(s, scope);
-      case "try":
+      case 'try':
         return this.execTry(s, scope);
-      case "return":
+      case 'return':
         return new ReturnSignal(s.e ? this.evalIn(s.e, scope) : null);
-      case "throw": {
+      case 'throw': {
         const v = this.evalIn(s.e, scope);
         if (!(v instanceof ApexObject) || !v.exception) {
-          if (v === null) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", s.line);
-          throw this.unsupported("throw of a non-exception value", s.line);
+          if (v === null)
+            throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', s.line);
+          throw this.unsupported('throw of a non-exception value', s.line);
         }
         if (!v.exception.stack) v.exception.stack = this.stackTrace();
         v.exception.line = v.exception.line || s.line;
         throw new ApexThrown(v);
       }
-      case "break":
+      case 'break':
         return BREAK;
-      case "continue":
+      case 'continue':
         return CONTINUE;
-      case "dml": {
+      case 'dml': {
         const v = this.evalIn(s.e, scope);
         const v2 = s.e2 ? this.evalIn(s.e2, scope) : undefined;
         this.host.dml(s.op, v, { access: s.access, extId: s.extId, value2: v2 }, s.line);
         return undefined;
       }
-      case "runas": {
+      case 'runas': {
         const user = this.evalIn(s.args[0], scope);
         let result: unknown;
-        this.host.runAs(user, () => {
-          result = this.execBlock(s.body, scope);
-        }, s.line);
+        this.host.runAs(
+          user,
+          () => {
+            result = this.execBlock(s.body, scope);
+          },
+          s.line
+        );
         return result;
       }
-      case "unsupported":
+      case 'unsupported':
         throw this.unsupported(s.what, s.line);
     }
     return undefined;
   }
 
   private execScoped(s: Stmt, scope: Scope): unknown {
-    return s.k === "block" ? this.execBlock(s, scope) : this.exec(s, new Scope(scope));
+    return s.k === 'block' ? this.execBlock(s, scope) : this.exec(s, new Scope(scope));
   }
 
   private declareLocals(s: LocalDecl, scope: Scope): void {
@@ -533,7 +573,7 @@ export class Interpreter implements EqualityHooks {
     }
   }
 
-  private execFor(s: Extract<Stmt, { k: "for" }>, outer: Scope): unknown {
+  private execFor(s: Extract<Stmt, { k: 'for' }>, outer: Scope): unknown {
     const scope = new Scope(outer);
     if (s.init) this.declareLocals(s.init, scope);
     if (s.initExprs) for (const e of s.initExprs) this.evalIn(e, scope);
@@ -547,24 +587,27 @@ export class Interpreter implements EqualityHooks {
     return undefined;
   }
 
-  private execForeach(s: Extract<Stmt, { k: "foreach" }>, outer: Scope): unknown {
+  private execForeach(s: Extract<Stmt, { k: 'foreach' }>, outer: Scope): unknown {
     const coll = this.evalIn(s.e, outer);
-    if (coll === null || coll === undefined) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", s.line);
+    if (coll === null || coll === undefined)
+      throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', s.line);
     let items: Value[];
     if (coll instanceof ApexList) items = [...coll.items];
     else if (coll instanceof ApexSet) items = [...coll.map.values()];
     else {
       // an Iterable: iterator(), then hasNext()/next()
-      const it = this.callMethodOn(coll, "iterator", [], s.line);
+      const it = this.callMethodOn(coll, 'iterator', [], s.line);
       items = [];
-      while (this.callMethodOn(it, "hasNext", [], s.line) === true) items.push(this.callMethodOn(it, "next", [], s.line));
+      while (this.callMethodOn(it, 'hasNext', [], s.line) === true)
+        items.push(this.callMethodOn(it, 'next', [], s.line));
     }
     // SOQL for loops over a list variable (List<SObject> chunks) get the whole list once
     // a SOQL for loop with a list variable gets the rows in chunks of 200 (Apex Developer Guide, "SOQL For Loops")
-    const listLoop = s.type.n.toLowerCase() === "list" && !(items[0] instanceof ApexList);
+    const listLoop = s.type.n.toLowerCase() === 'list' && !(items[0] instanceof ApexList);
     if (listLoop) {
       const chunks: Value[] = [];
-      for (let i = 0; i < items.length; i += 200) chunks.push(new ApexList((coll as ApexList).elemType, items.slice(i, i + 200)));
+      for (let i = 0; i < items.length; i += 200)
+        chunks.push(new ApexList((coll as ApexList).elemType, items.slice(i, i + 200)));
       items = chunks;
     }
     for (const item of items) {
@@ -577,11 +620,11 @@ export class Interpreter implements EqualityHooks {
     return undefined;
   }
 
-  private execSwitch(s: Extract<Stmt, { k: "switch" }>, scope: Scope): unknown {
+  private execSwitch(s: Extract<Stmt, { k: 'switch' }>, scope: Scope): unknown {
     const v = this.evalIn(s.e, scope);
     for (const w of s.whens) {
-      if (w.kind === "else") return this.execBlock(w.body, scope);
-      if (w.kind === "type") {
+      if (w.kind === 'else') return this.execBlock(w.body, scope);
+      if (w.kind === 'type') {
         if (v !== null && this.isInstance(v, w.type!)) {
           const inner = new Scope(scope);
           inner.vars.set(w.n!.toLowerCase(), { v, t: w.type });
@@ -591,10 +634,10 @@ export class Interpreter implements EqualityHooks {
       }
       for (const lit of w.values!) {
         let match: boolean;
-        if (v instanceof EnumValue && lit.k === "name") match = v.name.toLowerCase() === lit.n.toLowerCase();
+        if (v instanceof EnumValue && lit.k === 'name') match = v.name.toLowerCase() === lit.n.toLowerCase();
         else {
           const lv = this.evalIn(lit, scope);
-          match = typeof v === "string" && typeof lv === "string" ? v === lv : apexEquals(v, lv, this);
+          match = typeof v === 'string' && typeof lv === 'string' ? v === lv : apexEquals(v, lv, this);
         }
         if (match) return this.execBlock(w.body, scope);
       }
@@ -602,14 +645,14 @@ export class Interpreter implements EqualityHooks {
     return undefined;
   }
 
-  private execTry(s: Extract<Stmt, { k: "try" }>, scope: Scope): unknown {
+  private execTry(s: Extract<Stmt, { k: 'try' }>, scope: Scope): unknown {
     let result: unknown;
     try {
       result = this.execBlock(s.body, scope);
     } catch (e) {
       if (!(e instanceof ApexThrown)) throw e;
       const exc = e.exception;
-      const uncatchable = exc.cls.lname === "system.limitexception" || exc.cls.lname === "system.assertexception";
+      const uncatchable = exc.cls.lname === 'system.limitexception' || exc.cls.lname === 'system.assertexception';
       const clause = uncatchable ? undefined : s.catches.find((c) => this.exceptionMatches(exc, c.type.n));
       if (!clause) {
         if (s.fin) {
@@ -639,15 +682,16 @@ export class Interpreter implements EqualityHooks {
 
   private exceptionMatches(exc: ApexObject, typeName: string): boolean {
     const lname = typeName.toLowerCase();
-    if (lname === "exception" || lname === "system.exception") return true;
-    const target = this.resolveClass(typeName, this.frame.cls) ?? this.classes.get("system." + lname);
+    if (lname === 'exception' || lname === 'system.exception') return true;
+    const target = this.resolveClass(typeName, this.frame.cls) ?? this.classes.get('system.' + lname);
     return !!target && exc.cls.isSubclassOf(target);
   }
 
   // ---- expressions ----
 
   truthy(v: Value, line: number): boolean {
-    if (v === null || v === undefined) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", line);
+    if (v === null || v === undefined)
+      throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
     return v === true;
   }
 
@@ -669,53 +713,54 @@ export class Interpreter implements EqualityHooks {
 
   ev(e: Expr): Value {
     switch (e.k) {
-      case "lit":
+      case 'lit':
         return literalValue(e);
-      case "name":
+      case 'name':
         return this.evName(e.n, e.line);
-      case "this":
+      case 'this':
         return this.frame.thisObj;
-      case "super":
+      case 'super':
         return this.frame.thisObj;
-      case "classLit":
+      case 'classLit':
         return new TypeValue(this.canonicalTypeName(e.type), e.type);
-      case "dot":
+      case 'dot':
         return this.evDot(e);
-      case "call":
+      case 'call':
         return this.evCall(e);
-      case "new":
+      case 'new':
         return this.evNew(e);
-      case "idx":
+      case 'idx':
         return this.evIndex(e);
-      case "assign":
+      case 'assign':
         return this.evAssign(e);
-      case "bin":
+      case 'bin':
         return this.evBinary(e);
-      case "cond":
+      case 'cond':
         return this.truthy(this.ev(e.c), e.line) ? this.ev(e.a) : this.ev(e.b);
-      case "unary":
+      case 'unary':
         return this.evUnary(e);
-      case "incdec": {
+      case 'incdec': {
         const old = this.ev(e.e);
-        if (old === null) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", e.line);
-        const nv = this.arith(e.op === "++" ? "+" : "-", old, 1, e.line);
+        if (old === null)
+          throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', e.line);
+        const nv = this.arith(e.op === '++' ? '+' : '-', old, 1, e.line);
         this.assignTo(e.e, nv);
         return e.prefix ? nv : old;
       }
-      case "cast":
+      case 'cast':
         return this.cast(this.ev(e.e), e.type, e.line);
-      case "instanceof": {
+      case 'instanceof': {
         const v = this.ev(e.e);
         return v !== null && v !== undefined && this.isInstance(v, e.type);
       }
-      case "soql": {
+      case 'soql': {
         const binds = new Map<string, Value>();
         e.binds.forEach((b, i) => binds.set(`__b${i}`, this.ev(b)));
         return this.host.soql(e.text, binds, e.line);
       }
-      case "thisCall":
-        throw this.unsupported("this(...)/super(...) outside the first statement of a constructor", e.line);
-      case "unsupported":
+      case 'thisCall':
+        throw this.unsupported('this(...)/super(...) outside the first statement of a constructor', e.line);
+      case 'unsupported':
         throw this.unsupported(e.what, e.line);
     }
     return null;
@@ -753,12 +798,12 @@ export class Interpreter implements EqualityHooks {
   private readMember(obj: ApexObject, key: string, line: number, raw = false): Value | typeof NOT_FOUND {
     for (let c: ClassInfo | null = obj.cls; c; c = c.superclass) {
       const prop = c.props.get(key);
-      if (prop && !prop.mods.includes("static")) {
-        if (!raw && prop.getter?.body) return this.runAccessor(c, obj, prop, "get", null, line);
+      if (prop && !prop.mods.includes('static')) {
+        if (!raw && prop.getter?.body) return this.runAccessor(c, obj, prop, 'get', null, line);
         return obj.fields.get(key) ?? null;
       }
       const fd = c.fields.get(key);
-      if (fd && !fd.mods.includes("static")) return obj.fields.get(key) ?? null;
+      if (fd && !fd.mods.includes('static')) return obj.fields.get(key) ?? null;
     }
     if (obj.fields.has(key)) return obj.fields.get(key);
     // statics are reachable through an instance's class chain
@@ -769,27 +814,37 @@ export class Interpreter implements EqualityHooks {
     return NOT_FOUND;
   }
 
-  private runAccessor(cls: ClassInfo, thisObj: ApexObject | null, prop: PropDecl, kind: "get" | "set", value: Value, line: number): Value {
-    const acc = kind === "get" ? prop.getter! : prop.setter!;
+  private runAccessor(
+    cls: ClassInfo,
+    thisObj: ApexObject | null,
+    prop: PropDecl,
+    kind: 'get' | 'set',
+    value: Value,
+    line: number
+  ): Value {
+    const acc = kind === 'get' ? prop.getter! : prop.setter!;
     const scope = new Scope(null);
-    if (kind === "set") scope.vars.set("value", { v: value, t: prop.type });
-    return this.withFrame({ cls, thisObj, method: `${kind}${prop.name}`, line: prop.line, accessorOf: prop.name.toLowerCase() }, () => {
-      const r = this.execBlock(acc.body!, scope);
-      if (r instanceof ReturnSignal) return this.coerce(r.value, prop.type, line);
-      return null;
-    });
+    if (kind === 'set') scope.vars.set('value', { v: value, t: prop.type });
+    return this.withFrame(
+      { cls, thisObj, method: `${kind}${prop.name}`, line: prop.line, accessorOf: prop.name.toLowerCase() },
+      () => {
+        const r = this.execBlock(acc.body!, scope);
+        if (r instanceof ReturnSignal) return this.coerce(r.value, prop.type, line);
+        return null;
+      }
+    );
   }
 
   private readStatic(cls: ClassInfo, key: string, line: number, raw = false): Value | typeof NOT_FOUND {
     for (let c: ClassInfo | null = cls; c; c = c.superclass) {
       const fd = c.fields.get(key);
       const prop = c.props.get(key);
-      if ((fd && fd.mods.includes("static")) || (prop && prop.mods.includes("static"))) {
+      if ((fd && fd.mods.includes('static')) || (prop && prop.mods.includes('static'))) {
         this.ensureStatics(c);
-        if (prop && !raw && prop.getter?.body) return this.runAccessor(c, null, prop, "get", null, line);
+        if (prop && !raw && prop.getter?.body) return this.runAccessor(c, null, prop, 'get', null, line);
         return this.staticMap(c).get(key) ?? null;
       }
-      if (c.kind === "enum") {
+      if (c.kind === 'enum') {
         const i = c.enumValues.findIndex((v) => v.toLowerCase() === key);
         if (i >= 0) return new EnumValue(c.name, c.enumValues[i], i);
       }
@@ -801,10 +856,10 @@ export class Interpreter implements EqualityHooks {
     for (let c: ClassInfo | null = cls; c; c = c.superclass) {
       const fd = c.fields.get(key);
       const prop = c.props.get(key);
-      if ((fd && fd.mods.includes("static")) || (prop && prop.mods.includes("static"))) {
+      if ((fd && fd.mods.includes('static')) || (prop && prop.mods.includes('static'))) {
         this.ensureStatics(c);
         if (prop && !raw && prop.setter?.body) {
-          this.runAccessor(c, null, prop, "set", value, line);
+          this.runAccessor(c, null, prop, 'set', value, line);
           return true;
         }
         this.staticMap(c).set(key, this.coerce(value, (fd ?? prop)!.type, line));
@@ -817,44 +872,48 @@ export class Interpreter implements EqualityHooks {
   private writeMember(obj: ApexObject, key: string, value: Value, line: number, raw = false): boolean {
     for (let c: ClassInfo | null = obj.cls; c; c = c.superclass) {
       const prop = c.props.get(key);
-      if (prop && !prop.mods.includes("static")) {
+      if (prop && !prop.mods.includes('static')) {
         if (!raw && prop.setter?.body) {
-          this.runAccessor(c, obj, prop, "set", value, line);
+          this.runAccessor(c, obj, prop, 'set', value, line);
           return true;
         }
         obj.fields.set(key, this.coerce(value, prop.type, line));
         return true;
       }
       const fd = c.fields.get(key);
-      if (fd && !fd.mods.includes("static")) {
+      if (fd && !fd.mods.includes('static')) {
         obj.fields.set(key, this.coerce(value, fd.type, line));
         return true;
       }
     }
-    for (let c: ClassInfo | null = obj.cls; c; c = c.superclass) if (this.writeStatic(c, key, value, line, raw)) return true;
+    for (let c: ClassInfo | null = obj.cls; c; c = c.superclass)
+      if (this.writeStatic(c, key, value, line, raw)) return true;
     return false;
   }
 
   /** `target.name` where target may be a type path (TypeValue), an object, an SObject or a built-in value. */
-  private evDot(e: Extract<Expr, { k: "dot" }>): Value {
+  private evDot(e: Extract<Expr, { k: 'dot' }>): Value {
     const target = this.ev(e.e);
     if (target === null || target === undefined) {
       if (e.safe) return null;
-      throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", e.line);
+      throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', e.line);
     }
     return this.getMember(target, e.n, e.line);
   }
 
   /** The row of a single-row query: QueryException when there is none or more than one. */
   singleRow(list: ApexList, line: number): Value {
-    if (list.items.length === 0) throw this.exception("System.QueryException", "List has no rows for assignment to SObject", line);
-    if (list.items.length > 1) throw this.exception("System.QueryException", "List has more than 1 row for assignment to SObject", line);
+    if (list.items.length === 0)
+      throw this.exception('System.QueryException', 'List has no rows for assignment to SObject', line);
+    if (list.items.length > 1)
+      throw this.exception('System.QueryException', 'List has more than 1 row for assignment to SObject', line);
     return list.items[0];
   }
 
   getMember(target: Value, name: string, line: number): Value {
     const key = name.toLowerCase();
-    if (target instanceof ApexList && target.items.every((x) => x instanceof SObjectValue)) target = this.singleRow(target, line);
+    if (target instanceof ApexList && target.items.every((x) => x instanceof SObjectValue))
+      target = this.singleRow(target, line);
     if (target instanceof TypeValue) return this.staticMember(target, name, line);
     if (target instanceof ApexObject && target.cls.decl) {
       const raw = this.frame.accessorOf === key && this.frame.thisObj === target;
@@ -883,24 +942,29 @@ export class Interpreter implements EqualityHooks {
     throw this.unsupported(`static member '${name}' of ${t.name}`, line);
   }
 
-  private evCall(e: Extract<Expr, { k: "call" }>): Value {
+  private evCall(e: Extract<Expr, { k: 'call' }>): Value {
     if (e.e === null) {
       const unqualifiedArgs = e.args.map((a) => this.ev(a));
       this.argHints = this.hintsOf(e.args);
       return this.callUnqualified(e.n, unqualifiedArgs, e.line);
     }
     // Database.getQueryLocator([SELECT ...]) keeps the query for the batch (and getQuery()) instead of running it
-    if (e.e.k === "name" && e.e.n.toLowerCase() === "database" && e.n.toLowerCase() === "getquerylocator" && e.args[0]?.k === "soql") {
+    if (
+      e.e.k === 'name' &&
+      e.e.n.toLowerCase() === 'database' &&
+      e.n.toLowerCase() === 'getquerylocator' &&
+      e.args[0]?.k === 'soql'
+    ) {
       const q = e.args[0];
       const binds = new Map<string, Value>();
       q.binds.forEach((b, i) => binds.set(`__b${i}`, this.ev(b)));
-      return this.host.callStatic("Database", "__querylocator", [q.text, binds, q.orig], e.line);
+      return this.host.callStatic('Database', '__querylocator', [q.text, binds, q.orig], e.line);
     }
-    const isSuper = e.e.k === "super";
+    const isSuper = e.e.k === 'super';
     const target = this.ev(e.e);
     if (target === null || target === undefined) {
       if (e.safe) return null;
-      throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", e.line);
+      throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', e.line);
     }
     const args = e.args.map((a) => this.ev(a));
     this.frame.line = e.line;
@@ -922,7 +986,7 @@ export class Interpreter implements EqualityHooks {
       if (cls) {
         const found = this.findMethod(cls, name, args, true);
         if (found) return this.invoke(found.cls, found.m, null, args, line);
-        if (cls.kind === "enum") {
+        if (cls.kind === 'enum') {
           const r = this.enumStatic(cls, name, args, line);
           if (r !== NOT_FOUND) return r;
         }
@@ -950,10 +1014,14 @@ export class Interpreter implements EqualityHooks {
 
   private enumStatic(cls: ClassInfo, name: string, args: Value[], line: number): Value | typeof NOT_FOUND {
     const n = name.toLowerCase();
-    if (n === "values") return new ApexList({ n: cls.name }, cls.enumValues.map((v, i) => new EnumValue(cls.name, v, i)));
-    if (n === "valueof") {
+    if (n === 'values')
+      return new ApexList(
+        { n: cls.name },
+        cls.enumValues.map((v, i) => new EnumValue(cls.name, v, i))
+      );
+    if (n === 'valueof') {
       const i = cls.enumValues.findIndex((v) => v === args[0]);
-      if (i < 0) throw this.exception("System.NoSuchElementException", `No enum constant ${cls.name}.${args[0]}`, line);
+      if (i < 0) throw this.exception('System.NoSuchElementException', `No enum constant ${cls.name}.${args[0]}`, line);
       return new EnumValue(cls.name, cls.enumValues[i], i);
     }
     return NOT_FOUND;
@@ -964,22 +1032,22 @@ export class Interpreter implements EqualityHooks {
     f.line = line;
     if (f.thisObj) {
       const found = this.findMethod(f.thisObj.cls, name, args, null);
-      if (found) return this.invoke(found.cls, found.m, found.m.mods.includes("static") ? null : f.thisObj, args, line);
+      if (found) return this.invoke(found.cls, found.m, found.m.mods.includes('static') ? null : f.thisObj, args, line);
     }
     for (let c: ClassInfo | null = f.cls; c; c = c.outer) {
       const found = this.findMethod(c, name, args, c === f.cls && f.thisObj ? null : true);
       if (found) {
-        const inst = found.m.mods.includes("static") ? null : f.thisObj;
+        const inst = found.m.mods.includes('static') ? null : f.thisObj;
         return this.invoke(found.cls, found.m, inst, args, line);
       }
     }
     throw this.unsupported(`method ${name}(${args.length} argument(s)) in ${f.cls.name}`, line);
   }
 
-  private evNew(e: Extract<Expr, { k: "new" }>): Value {
+  private evNew(e: Extract<Expr, { k: 'new' }>): Value {
     const t = e.type;
     const lname = t.n.toLowerCase();
-    if (lname === "list" || lname === "set" || lname === "map") {
+    if (lname === 'list' || lname === 'set' || lname === 'map') {
       if (e.size !== undefined) {
         const n = numberOf(this.ev(e.size));
         return new ApexList(t.a?.[0], new Array(n).fill(null));
@@ -991,7 +1059,7 @@ export class Interpreter implements EqualityHooks {
       }
       if (e.list) {
         const items = e.list.map((x) => this.coerce(this.ev(x), t.a?.[0], e.line));
-        if (lname === "set") {
+        if (lname === 'set') {
           const s = new ApexSet(t.a?.[0]);
           for (const it of items) s.map.set(hashKey(it, this), it);
           return s;
@@ -1012,13 +1080,13 @@ export class Interpreter implements EqualityHooks {
     const named: [string, Value][] = [];
     const positional: Value[] = [];
     for (const a of argExprs) {
-      if (a.k === "assign" && a.op === "=" && a.l.k === "name") named.push([a.l.n, this.ev(a.r)]);
+      if (a.k === 'assign' && a.op === '=' && a.l.k === 'name') named.push([a.l.n, this.ev(a.r)]);
       else positional.push(this.ev(a));
     }
     if (cls && cls.isException) {
       const obj = new ApexObject(cls);
       this.initException(obj, positional, e.line);
-      obj.exception!.stack = "";
+      obj.exception!.stack = '';
       return obj;
     }
     const r = this.host.construct(t, positional, named.length > 0 ? named : null, e.line);
@@ -1029,14 +1097,14 @@ export class Interpreter implements EqualityHooks {
   newCollection(t: TypeRef, args: Value[], line: number): Value {
     const lname = t.n.toLowerCase();
     const src = args[0];
-    if (lname === "list") {
+    if (lname === 'list') {
       const list = new ApexList(t.a?.[0], []);
       if (src instanceof ApexList) list.items = [...src.items];
       else if (src instanceof ApexSet) list.items = [...src.map.values()];
       else if (src !== undefined && src !== null) throw this.unsupported(`new List from ${this.typeNameOf(src)}`, line);
       return list;
     }
-    if (lname === "set") {
+    if (lname === 'set') {
       const set = new ApexSet(t.a?.[0]);
       const items = src instanceof ApexList ? src.items : src instanceof ApexSet ? [...src.map.values()] : [];
       for (const it of items) set.map.set(hashKey(it, this), it);
@@ -1044,7 +1112,7 @@ export class Interpreter implements EqualityHooks {
     }
     const m = new ApexMap(t.a?.[0], t.a?.[1]);
     if (src instanceof ApexMap) m.map = new Map(src.map);
-    else if (src instanceof ApexList) for (const rec of src.items) this.mapPut(m, (rec as SObjectValue).get("Id"), rec);
+    else if (src instanceof ApexList) for (const rec of src.items) this.mapPut(m, (rec as SObjectValue).get('Id'), rec);
     return m;
   }
 
@@ -1056,27 +1124,29 @@ export class Interpreter implements EqualityHooks {
     return old ? old[1] : null;
   }
 
-  private evIndex(e: Extract<Expr, { k: "idx" }>): Value {
+  private evIndex(e: Extract<Expr, { k: 'idx' }>): Value {
     const target = this.ev(e.e);
     const i = this.ev(e.i);
-    if (target === null) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", e.line);
+    if (target === null)
+      throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', e.line);
     if (target instanceof ApexList) {
       const n = numberOf(i);
-      if (n < 0 || n >= target.items.length) throw this.exception("System.ListException", `List index out of bounds: ${n}`, e.line);
+      if (n < 0 || n >= target.items.length)
+        throw this.exception('System.ListException', `List index out of bounds: ${n}`, e.line);
       return target.items[n];
     }
     if (target instanceof ApexMap) return target.map.get(hashKey(i, this))?.[1] ?? null;
     throw this.unsupported(`index into ${this.typeNameOf(target)}`, e.line);
   }
 
-  private evAssign(e: Extract<Expr, { k: "assign" }>): Value {
+  private evAssign(e: Extract<Expr, { k: 'assign' }>): Value {
     let v = this.ev(e.r);
-    if (e.op !== "=") {
+    if (e.op !== '=') {
       const old = this.ev(e.l);
       const op = e.op.slice(0, -1);
       if (old === null || old === undefined) {
-        if (op === "+" && typeof v === "string") v = "null" + v;
-        else throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", e.line);
+        if (op === '+' && typeof v === 'string') v = 'null' + v;
+        else throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', e.line);
       } else v = this.binaryOp(op, old, v, e.line);
     }
     return this.assignTo(e.l, v);
@@ -1084,7 +1154,7 @@ export class Interpreter implements EqualityHooks {
 
   assignTo(l: Expr, v: Value): Value {
     const line = l.line;
-    if (l.k === "name") {
+    if (l.k === 'name') {
       const key = l.n.toLowerCase();
       const slot = this.scope.lookup(key);
       if (slot) {
@@ -1097,9 +1167,10 @@ export class Interpreter implements EqualityHooks {
       for (let c: ClassInfo | null = f.cls; c; c = c.outer) if (this.writeStatic(c, key, v, line, raw)) return v;
       throw this.unsupported(`assignment to unknown variable '${l.n}'`, line);
     }
-    if (l.k === "dot") {
+    if (l.k === 'dot') {
       const target = this.ev(l.e);
-      if (target === null || target === undefined) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", line);
+      if (target === null || target === undefined)
+        throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
       const key = l.n.toLowerCase();
       if (target instanceof TypeValue) {
         const cls = this.resolveClass(target.name, this.frame.cls);
@@ -1114,13 +1185,15 @@ export class Interpreter implements EqualityHooks {
       if (this.host.setProperty(target, l.n, v, line)) return v;
       throw this.unsupported(`assignment to ${this.typeNameOf(target)}.${l.n}`, line);
     }
-    if (l.k === "idx") {
+    if (l.k === 'idx') {
       const target = this.ev(l.e);
       const i = this.ev(l.i);
-      if (target === null) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", line);
+      if (target === null)
+        throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
       if (target instanceof ApexList) {
         const n = numberOf(i);
-        if (n < 0 || n >= target.items.length) throw this.exception("System.ListException", `List index out of bounds: ${n}`, line);
+        if (n < 0 || n >= target.items.length)
+          throw this.exception('System.ListException', `List index out of bounds: ${n}`, line);
         target.items[n] = this.coerce(v, target.elemType, line);
         return v;
       }
@@ -1129,23 +1202,24 @@ export class Interpreter implements EqualityHooks {
         return v;
       }
     }
-    throw this.unsupported("assignment target", line);
+    throw this.unsupported('assignment target', line);
   }
 
-  private evUnary(e: Extract<Expr, { k: "unary" }>): Value {
+  private evUnary(e: Extract<Expr, { k: 'unary' }>): Value {
     const v = this.ev(e.e);
-    if (e.op === "!") return !this.truthy(v, e.line);
-    if (v === null) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", e.line);
-    if (e.op === "-") return v instanceof ApexDecimal ? new ApexDecimal(-v.v, v.scale, v.isDouble) : -v;
-    if (e.op === "+") return v;
+    if (e.op === '!') return !this.truthy(v, e.line);
+    if (v === null)
+      throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', e.line);
+    if (e.op === '-') return v instanceof ApexDecimal ? new ApexDecimal(-v.v, v.scale, v.isDouble) : -v;
+    if (e.op === '+') return v;
     return ~v;
   }
 
-  private evBinary(e: Extract<Expr, { k: "bin" }>): Value {
+  private evBinary(e: Extract<Expr, { k: 'bin' }>): Value {
     const op = e.op;
-    if (op === "&&") return this.truthy(this.ev(e.l), e.line) && this.truthy(this.ev(e.r), e.line);
-    if (op === "||") return this.truthy(this.ev(e.l), e.line) || this.truthy(this.ev(e.r), e.line);
-    if (op === "??") {
+    if (op === '&&') return this.truthy(this.ev(e.l), e.line) && this.truthy(this.ev(e.r), e.line);
+    if (op === '||') return this.truthy(this.ev(e.l), e.line) || this.truthy(this.ev(e.r), e.line);
+    if (op === '??') {
       const l = this.ev(e.l);
       return l !== null && l !== undefined ? l : this.ev(e.r);
     }
@@ -1154,42 +1228,42 @@ export class Interpreter implements EqualityHooks {
 
   binaryOp(op: string, l: Value, r: Value, line: number): Value {
     switch (op) {
-      case "==":
+      case '==':
         return apexEquals(l, r, this);
-      case "!=":
-      case "<>":
+      case '!=':
+      case '<>':
         return !apexEquals(l, r, this);
-      case "===":
-        return l === r || (l !== null && typeof l !== "object" && apexEqualsExact(l, r));
-      case "!==":
-        return !(l === r || (l !== null && typeof l !== "object" && apexEqualsExact(l, r)));
-      case "<":
-      case ">":
-      case "<=":
-      case ">=": {
+      case '===':
+        return l === r || (l !== null && typeof l !== 'object' && apexEqualsExact(l, r));
+      case '!==':
+        return !(l === r || (l !== null && typeof l !== 'object' && apexEqualsExact(l, r)));
+      case '<':
+      case '>':
+      case '<=':
+      case '>=': {
         // a comparison with null is false (Apex Developer Guide, "Expression Operators")
         if (l === null || r === null || l === undefined || r === undefined) return false;
         const c = compareValues(l, r);
-        return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
+        return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
       }
-      case "+":
-        if (typeof l === "string" || typeof r === "string") return this.toApexString(l) + this.toApexString(r);
+      case '+':
+        if (typeof l === 'string' || typeof r === 'string') return this.toApexString(l) + this.toApexString(r);
         return this.arith(op, l, r, line);
-      case "-":
-      case "*":
-      case "/":
+      case '-':
+      case '*':
+      case '/':
         return this.arith(op, l, r, line);
-      case "&":
-        return typeof l === "boolean" ? l && r : l & r;
-      case "|":
-        return typeof l === "boolean" ? l || r : l | r;
-      case "^":
-        return typeof l === "boolean" ? l !== r : l ^ r;
-      case "<<":
+      case '&':
+        return typeof l === 'boolean' ? l && r : l & r;
+      case '|':
+        return typeof l === 'boolean' ? l || r : l | r;
+      case '^':
+        return typeof l === 'boolean' ? l !== r : l ^ r;
+      case '<<':
         return l << r;
-      case ">>":
+      case '>>':
         return l >> r;
-      case ">>>":
+      case '>>>':
         return l >>> r;
     }
     throw this.unsupported(`operator ${op}`, line);
@@ -1197,39 +1271,40 @@ export class Interpreter implements EqualityHooks {
 
   arith(op: string, l: Value, r: Value, line: number): Value {
     if (l === null || r === null || l === undefined || r === undefined) {
-      throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", line);
+      throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
     }
     if (l instanceof ApexDate || l instanceof ApexDatetime || l instanceof ApexTime) {
       throw this.unsupported(`arithmetic operator ${op} on ${this.typeNameOf(l)}`, line);
     }
-    if (typeof l === "number" && typeof r === "number") {
+    if (typeof l === 'number' && typeof r === 'number') {
       switch (op) {
-        case "+":
+        case '+':
           return l + r;
-        case "-":
+        case '-':
           return l - r;
-        case "*":
+        case '*':
           return l * r;
         default:
-          if (r === 0) throw this.exception("System.MathException", "Divide by 0", line);
+          if (r === 0) throw this.exception('System.MathException', 'Divide by 0', line);
           return Math.trunc(l / r);
       }
     }
-    if (!isNumeric(l) || !isNumeric(r)) throw this.unsupported(`operator ${op} on ${this.typeNameOf(l)} and ${this.typeNameOf(r)}`, line);
+    if (!isNumeric(l) || !isNumeric(r))
+      throw this.unsupported(`operator ${op} on ${this.typeNameOf(l)} and ${this.typeNameOf(r)}`, line);
     const a = l instanceof ApexDecimal ? l : ApexDecimal.of(l);
     const b = r instanceof ApexDecimal ? r : ApexDecimal.of(r);
     const dbl = a.isDouble || b.isDouble;
     switch (op) {
-      case "+":
+      case '+':
         return new ApexDecimal(a.v + b.v, Math.max(a.scale, b.scale), dbl);
-      case "-":
+      case '-':
         return new ApexDecimal(a.v - b.v, Math.max(a.scale, b.scale), dbl);
-      case "*":
+      case '*':
         return new ApexDecimal(roundTo(a.v * b.v, a.scale + b.scale), a.scale + b.scale, dbl);
       default: {
         if (b.v === 0) {
           if (dbl) return new ApexDecimal(a.v / b.v, 0, true);
-          throw this.exception("System.MathException", "Divide by 0", line);
+          throw this.exception('System.MathException', 'Divide by 0', line);
         }
         const q = a.v / b.v;
         if (dbl) return new ApexDecimal(q, 0, true);
@@ -1240,11 +1315,12 @@ export class Interpreter implements EqualityHooks {
 
   /** Resolves a bind of a dynamic query (`:name`, `:obj.field`, `:ids.keySet()`) in the calling scope. */
   evalBindText(text: string, line = 0): Value {
-    const parts = text.split(".").map((p) => p.trim());
+    const parts = text.split('.').map((p) => p.trim());
     const call = (v: Value, part: string): Value => {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)\(\)$/.exec(part);
       if (m) return this.callMethodOn(v, m[1], [], line);
-      if (v === null) throw this.exception("System.NullPointerException", "Attempt to de-reference a null object", line);
+      if (v === null)
+        throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
       return this.getMember(v, part, line);
     };
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts[0])) throw this.unsupported(`bind expression :${text}`, line);
@@ -1264,53 +1340,58 @@ export class Interpreter implements EqualityHooks {
   }
 
   typeNameOf(v: Value): string {
-    if (v === null || v === undefined) return "null";
-    if (typeof v === "string") return ID_PATTERN.test(v) && (v.length === 18 || v.length === 15) ? "Id" : "String";
-    if (typeof v === "number") return "Integer";
-    if (typeof v === "boolean") return "Boolean";
-    if (v instanceof ApexDecimal) return v.isDouble ? "Double" : "Decimal";
-    if (v instanceof ApexDate) return "Date";
-    if (v instanceof ApexDatetime) return "Datetime";
-    if (v instanceof ApexTime) return "Time";
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'string') return ID_PATTERN.test(v) && (v.length === 18 || v.length === 15) ? 'Id' : 'String';
+    if (typeof v === 'number') return 'Integer';
+    if (typeof v === 'boolean') return 'Boolean';
+    if (v instanceof ApexDecimal) return v.isDouble ? 'Double' : 'Decimal';
+    if (v instanceof ApexDate) return 'Date';
+    if (v instanceof ApexDatetime) return 'Datetime';
+    if (v instanceof ApexTime) return 'Time';
     if (v instanceof ApexList) return `List<${typeRefToString(v.elemType)}>`;
     if (v instanceof ApexSet) return `Set<${typeRefToString(v.elemType)}>`;
     if (v instanceof ApexMap) return `Map<${typeRefToString(v.keyType)},${typeRefToString(v.valueType)}>`;
     if (v instanceof SObjectValue) return v.type;
     if (v instanceof ApexObject) return v.cls.name;
     if (v instanceof EnumValue) return v.enumType;
-    if (v instanceof TypeValue) return "System.Type";
+    if (v instanceof TypeValue) return 'System.Type';
     return (v.constructor?.name as string) ?? typeof v;
   }
 
   isInstance(v: Value, t: TypeRef): boolean {
-    const n = t.n.toLowerCase().replace(/^system\./, "").replace(/^schema\./, "");
-    if (n === "object") return true;
-    if (typeof v === "string") return n === "string" || (n === "id" && ID_PATTERN.test(v));
-    if (typeof v === "number") return n === "integer" || n === "long";
-    if (typeof v === "boolean") return n === "boolean";
-    if (v instanceof ApexDecimal) return n === "decimal" || n === "double";
-    if (v instanceof ApexDate) return n === "date";
-    if (v instanceof ApexDatetime) return n === "datetime";
-    if (v instanceof ApexTime) return n === "time";
-    if (v instanceof ApexList) return n === "list" && this.elemFits(v.elemType, t.a?.[0]);
-    if (v instanceof ApexSet) return n === "set" && this.elemFits(v.elemType, t.a?.[0]);
-    if (v instanceof ApexMap) return n === "map" && this.elemFits(v.keyType, t.a?.[0]) && this.elemFits(v.valueType, t.a?.[1]);
-    if (v instanceof SObjectValue) return n === "sobject" || n === v.type.toLowerCase();
-    if (v instanceof EnumValue) return n === v.enumType.toLowerCase() || v.enumType.toLowerCase().endsWith("." + n);
-    if (v instanceof TypeValue) return n === "type";
+    const n = t.n
+      .toLowerCase()
+      .replace(/^system\./, '')
+      .replace(/^schema\./, '');
+    if (n === 'object') return true;
+    if (typeof v === 'string') return n === 'string' || (n === 'id' && ID_PATTERN.test(v));
+    if (typeof v === 'number') return n === 'integer' || n === 'long';
+    if (typeof v === 'boolean') return n === 'boolean';
+    if (v instanceof ApexDecimal) return n === 'decimal' || n === 'double';
+    if (v instanceof ApexDate) return n === 'date';
+    if (v instanceof ApexDatetime) return n === 'datetime';
+    if (v instanceof ApexTime) return n === 'time';
+    if (v instanceof ApexList) return n === 'list' && this.elemFits(v.elemType, t.a?.[0]);
+    if (v instanceof ApexSet) return n === 'set' && this.elemFits(v.elemType, t.a?.[0]);
+    if (v instanceof ApexMap)
+      return n === 'map' && this.elemFits(v.keyType, t.a?.[0]) && this.elemFits(v.valueType, t.a?.[1]);
+    if (v instanceof SObjectValue) return n === 'sobject' || n === v.type.toLowerCase();
+    if (v instanceof EnumValue) return n === v.enumType.toLowerCase() || v.enumType.toLowerCase().endsWith('.' + n);
+    if (v instanceof TypeValue) return n === 'type';
     if (v instanceof ApexObject) {
-      const target = this.resolveClass(t.n, this.stack.length > 0 ? this.frame.cls : null) ?? this.classes.get("system." + n);
+      const target =
+        this.resolveClass(t.n, this.stack.length > 0 ? this.frame.cls : null) ?? this.classes.get('system.' + n);
       return !!target && v.cls.isSubclassOf(target);
     }
-    return this.host.callMethod(v, "__isInstance", [n], 0) === true;
+    return this.host.callMethod(v, '__isInstance', [n], 0) === true;
   }
 
   private elemFits(actual: TypeRef | undefined, wanted: TypeRef | undefined): boolean {
     if (!wanted || !actual) return true;
     const a = actual.n.toLowerCase();
     const w = wanted.n.toLowerCase();
-    if (w === "object" || a === w) return true;
-    if (w === "sobject" && this.host.isSObjectType(actual.n)) return true;
+    if (w === 'object' || a === w) return true;
+    if (w === 'sobject' && this.host.isSObjectType(actual.n)) return true;
     const ac = this.resolveClass(actual.n, this.stack.length > 0 ? this.frame.cls : null);
     const wc = this.resolveClass(wanted.n, this.stack.length > 0 ? this.frame.cls : null);
     return !!ac && !!wc && ac.isSubclassOf(wc);
@@ -1321,31 +1402,31 @@ export class Interpreter implements EqualityHooks {
     if (v === null || v === undefined || !t) return v ?? null;
     const n = t.n.toLowerCase();
     switch (n) {
-      case "decimal":
-        if (typeof v === "number") return new ApexDecimal(v, 0);
+      case 'decimal':
+        if (typeof v === 'number') return new ApexDecimal(v, 0);
         if (v instanceof ApexDecimal && v.isDouble) return ApexDecimal.of(v.v);
         return v;
-      case "double":
-        if (typeof v === "number") return new ApexDecimal(v, 0, true);
+      case 'double':
+        if (typeof v === 'number') return new ApexDecimal(v, 0, true);
         if (v instanceof ApexDecimal && !v.isDouble) return new ApexDecimal(v.v, 0, true);
         return v;
-      case "long":
+      case 'long':
         return v;
-      case "integer":
-        if (typeof v === "number") return v | 0;
+      case 'integer':
+        if (typeof v === 'number') return v | 0;
         return v;
-      case "id":
-        if (typeof v === "string") {
-          if (!ID_PATTERN.test(v)) throw this.exception("System.StringException", `Invalid id: ${v}`, line);
+      case 'id':
+        if (typeof v === 'string') {
+          if (!ID_PATTERN.test(v)) throw this.exception('System.StringException', `Invalid id: ${v}`, line);
           return to18(v);
         }
         return v;
-      case "list":
+      case 'list':
         if (v instanceof ApexList && !v.elemType) v.elemType = t.a?.[0];
         return v;
       default:
         // a query result assigned to a single SObject (`Account a = [SELECT ...]`)
-        if (v instanceof ApexList && (n === "sobject" || this.host.isSObjectType(t.n))) return this.singleRow(v, line);
+        if (v instanceof ApexList && (n === 'sobject' || this.host.isSObjectType(t.n))) return this.singleRow(v, line);
         return v;
     }
   }
@@ -1353,15 +1434,25 @@ export class Interpreter implements EqualityHooks {
   cast(v: Value, t: TypeRef, line: number): Value {
     if (v === null || v === undefined) return null;
     const n = t.n.toLowerCase();
-    if (n === "decimal" || n === "double") return this.coerce(v, t, line);
-    if (n === "object") return v;
-    if (n === "id" && typeof v === "string") return this.coerce(v, t, line);
-    if (v instanceof ApexObject || v instanceof SObjectValue || typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
+    if (n === 'decimal' || n === 'double') return this.coerce(v, t, line);
+    if (n === 'object') return v;
+    if (n === 'id' && typeof v === 'string') return this.coerce(v, t, line);
+    if (
+      v instanceof ApexObject ||
+      v instanceof SObjectValue ||
+      typeof v === 'string' ||
+      typeof v === 'number' ||
+      typeof v === 'boolean'
+    ) {
       if (!this.isInstance(v, t) && this.isKnownCastTarget(t)) {
-        throw this.exception("System.TypeException", `Invalid conversion from runtime type ${this.typeNameOf(v)} to ${PRIMITIVE_NAMES[t.n.toLowerCase()] ?? this.canonicalTypeName(t)}`, line);
+        throw this.exception(
+          'System.TypeException',
+          `Invalid conversion from runtime type ${this.typeNameOf(v)} to ${PRIMITIVE_NAMES[t.n.toLowerCase()] ?? this.canonicalTypeName(t)}`,
+          line
+        );
       }
     }
-    if (v instanceof ApexList && n === "list" && t.a) {
+    if (v instanceof ApexList && n === 'list' && t.a) {
       return v;
     }
     return v;
@@ -1369,7 +1460,7 @@ export class Interpreter implements EqualityHooks {
 
   private isKnownCastTarget(t: TypeRef): boolean {
     const n = t.n.toLowerCase();
-    if (["string", "integer", "long", "boolean", "id", "sobject", "date", "datetime"].includes(n)) return true;
+    if (['string', 'integer', 'long', 'boolean', 'id', 'sobject', 'date', 'datetime'].includes(n)) return true;
     if (this.host.isSObjectType(t.n)) return true;
     return !!this.resolveClass(t.n, this.stack.length > 0 ? this.frame.cls : null);
   }
@@ -1377,8 +1468,9 @@ export class Interpreter implements EqualityHooks {
   /** String conversion that honours a user class's toString() override. */
   toApexString(v: Value): string {
     if (v instanceof ApexObject && v.cls.decl) {
-      const found = this.findMethod(v.cls, "toString", [], false);
-      if (found) return apexToString(this.invoke(found.cls, found.m, v, [], this.stack.length > 0 ? this.frame.line : 0));
+      const found = this.findMethod(v.cls, 'toString', [], false);
+      if (found)
+        return apexToString(this.invoke(found.cls, found.m, v, [], this.stack.length > 0 ? this.frame.line : 0));
     }
     return apexToString(v);
   }
@@ -1391,8 +1483,8 @@ export class Interpreter implements EqualityHooks {
   sharingEnforced(): boolean {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const mods = this.stack[i].cls.decl?.mods ?? [];
-      if (mods.includes("withsharing")) return true;
-      if (mods.includes("withoutsharing")) return false;
+      if (mods.includes('withsharing')) return true;
+      if (mods.includes('withoutsharing')) return false;
     }
     return false;
   }
@@ -1401,49 +1493,49 @@ export class Interpreter implements EqualityHooks {
 
   userEquals(a: ApexObject, b: Value): boolean | null {
     if (!a.cls.decl) return null;
-    const found = this.findMethod(a.cls, "equals", [b], false);
+    const found = this.findMethod(a.cls, 'equals', [b], false);
     if (!found) return null;
     return this.invoke(found.cls, found.m, a, [b], this.stack.length > 0 ? this.frame.line : 0) === true;
   }
 
   userHash(a: ApexObject): number | null {
     if (!a.cls.decl) return null;
-    const found = this.findMethod(a.cls, "hashCode", [], false);
+    const found = this.findMethod(a.cls, 'hashCode', [], false);
     if (!found) return null;
     return this.invoke(found.cls, found.m, a, [], this.stack.length > 0 ? this.frame.line : 0) as number;
   }
 }
 
 // helpers on ClassInfo kept here to avoid a cycle
-declare module "./objects" {
+declare module './objects' {
   interface ClassInfo {
     classesInner(lname: string): ClassInfo | undefined;
   }
 }
 ClassInfo.prototype.classesInner = function (this: ClassInfo, lname: string): ClassInfo | undefined {
-  if (lname.includes(".")) {
-    const [head, ...rest] = lname.split(".");
+  if (lname.includes('.')) {
+    const [head, ...rest] = lname.split('.');
     const first = this.inner.get(head);
-    return first ? first.classesInner(rest.join(".")) : undefined;
+    return first ? first.classesInner(rest.join('.')) : undefined;
   }
   return this.inner.get(lname);
 };
 
 /** Built-in type names as the platform prints them, whatever the case they were written in. */
 const PRIMITIVE_NAMES: Record<string, string> = {
-  string: "String",
-  integer: "Integer",
-  long: "Long",
-  decimal: "Decimal",
-  double: "Double",
-  boolean: "Boolean",
-  date: "Date",
-  datetime: "Datetime",
-  time: "Time",
-  id: "Id",
-  blob: "Blob",
-  sobject: "SObject",
-  object: "Object"
+  string: 'String',
+  integer: 'Integer',
+  long: 'Long',
+  decimal: 'Decimal',
+  double: 'Double',
+  boolean: 'Boolean',
+  date: 'Date',
+  datetime: 'Datetime',
+  time: 'Time',
+  id: 'Id',
+  blob: 'Blob',
+  sobject: 'SObject',
+  object: 'Object'
 };
 
 function apexEqualsExact(a: Value, b: Value): boolean {
@@ -1458,30 +1550,30 @@ function roundTo(v: number, scale: number): number {
 
 export function compareValues(l: Value, r: Value): number {
   if (isNumeric(l) && isNumeric(r)) return numberOf(l) - numberOf(r);
-  if (typeof l === "string" && typeof r === "string") return l < r ? -1 : l > r ? 1 : 0;
+  if (typeof l === 'string' && typeof r === 'string') return l < r ? -1 : l > r ? 1 : 0;
   if (l instanceof ApexDate && r instanceof ApexDate) return l.toUtc().getTime() - r.toUtc().getTime();
   if (l instanceof ApexDatetime && r instanceof ApexDatetime) return l.ms - r.ms;
   if (l instanceof ApexTime && r instanceof ApexTime) return l.ms - r.ms;
-  if (typeof l === "boolean" && typeof r === "boolean") return Number(l) - Number(r);
+  if (typeof l === 'boolean' && typeof r === 'boolean') return Number(l) - Number(r);
   return 0;
 }
 
-export function literalValue(e: Extract<Expr, { k: "lit" }>): Value {
+export function literalValue(e: Extract<Expr, { k: 'lit' }>): Value {
   switch (e.t) {
-    case "int": {
+    case 'int': {
       const n = Number(e.v);
       return n;
     }
-    case "long":
+    case 'long':
       return Number(e.v);
-    case "dec": {
+    case 'dec': {
       const text = String(e.v);
-      if (text.endsWith("d")) return new ApexDecimal(Number(text.slice(0, -1)), 0, true);
+      if (text.endsWith('d')) return new ApexDecimal(Number(text.slice(0, -1)), 0, true);
       return ApexDecimal.parse(text);
     }
-    case "str":
+    case 'str':
       return e.v;
-    case "bool":
+    case 'bool':
       return e.v;
     default:
       return null;

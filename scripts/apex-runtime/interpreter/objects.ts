@@ -1,6 +1,6 @@
 /** Classes and instances of the interpreter: user classes from the syntax tree, and built-in exception types. */
-import type { FieldDecl, MethodDecl, PropDecl, TypeDecl } from "../frontend/ast";
-import type { Value } from "./values";
+import type { FieldDecl, MethodDecl, PropDecl, TypeDecl } from '../frontend/ast';
+import type { Value } from './values';
 
 export interface ExceptionData {
   message: string | null;
@@ -42,13 +42,13 @@ export class ClassInfo {
     }
   }
 
-  get kind(): "class" | "interface" | "enum" {
-    return this.decl?.kind ?? "class";
+  get kind(): 'class' | 'interface' | 'enum' {
+    return this.decl?.kind ?? 'class';
   }
 
   /** Simple name without outer class. */
   get simpleName(): string {
-    const i = this.name.lastIndexOf(".");
+    const i = this.name.lastIndexOf('.');
     return i < 0 ? this.name : this.name.slice(i + 1);
   }
 
@@ -59,7 +59,7 @@ export class ClassInfo {
   }
 
   get isException(): boolean {
-    return this.lname === "exception" || (this.superclass ? this.superclass.isException : false);
+    return this.lname === 'exception' || (this.superclass ? this.superclass.isException : false);
   }
 
   hasAnnotation(name: string): boolean {

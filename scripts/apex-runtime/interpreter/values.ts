@@ -3,7 +3,7 @@
  * kind. Integer and Long are JS numbers; Decimal and Double are ApexDecimal (Double flagged); String, Id and Boolean are
  * JS primitives; null is null.
  */
-import type { TypeRef } from "../frontend/ast";
+import type { TypeRef } from '../frontend/ast';
 
 // The interpreter is dynamically typed: every Apex value passes through this alias.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,7 +19,7 @@ export class ApexDecimal {
 
   static parse(text: string): ApexDecimal {
     const t = text.trim();
-    const point = t.indexOf(".");
+    const point = t.indexOf('.');
     const exp = /e/i.test(t);
     const scale = point < 0 || exp ? 0 : t.length - point - 1;
     return new ApexDecimal(Number(t), scale);
@@ -28,7 +28,7 @@ export class ApexDecimal {
   static of(n: number, isDouble = false): ApexDecimal {
     if (isDouble) return new ApexDecimal(n, 0, true);
     const s = String(n);
-    const point = s.indexOf(".");
+    const point = s.indexOf('.');
     return new ApexDecimal(n, point < 0 || /e/i.test(s) ? 0 : s.length - point - 1);
   }
 
@@ -37,13 +37,13 @@ export class ApexDecimal {
       if (Number.isInteger(this.v) && Math.abs(this.v) < 1e7) return this.v.toFixed(1);
       const abs = Math.abs(this.v);
       if (abs !== 0 && (abs >= 1e7 || abs < 1e-3)) {
-        const [m, e] = this.v.toExponential().split("e");
-        return `${m.includes(".") ? m : m + ".0"}E${Number(e)}`;
+        const [m, e] = this.v.toExponential().split('e');
+        return `${m.includes('.') ? m : m + '.0'}E${Number(e)}`;
       }
       return String(this.v);
     }
     const abs = Math.abs(this.v);
-    if (abs !== 0 && abs < 1e-6 && this.scale > 0) return this.v.toExponential().replace("e", "E");
+    if (abs !== 0 && abs < 1e-6 && this.scale > 0) return this.v.toExponential().replace('e', 'E');
     return this.v.toFixed(Math.min(Math.max(this.scale, 0), 100));
   }
 }
@@ -62,7 +62,7 @@ export class ApexDate {
     return new Date(Date.UTC(this.y, this.m - 1, this.d));
   }
   toString(): string {
-    return `${String(this.y).padStart(4, "0")}-${pad(this.m)}-${pad(this.d)}`;
+    return `${String(this.y).padStart(4, '0')}-${pad(this.m)}-${pad(this.d)}`;
   }
 }
 
@@ -85,7 +85,7 @@ export class ApexTime {
     const h = Math.floor(this.ms / 3600000);
     const m = Math.floor((this.ms % 3600000) / 60000);
     const s = Math.floor((this.ms % 60000) / 1000);
-    return `${pad(h)}:${pad(m)}:${pad(s)}.${String(this.ms % 1000).padStart(3, "0")}Z`;
+    return `${pad(h)}:${pad(m)}:${pad(s)}.${String(this.ms % 1000).padStart(3, '0')}Z`;
   }
 }
 
@@ -173,10 +173,10 @@ export class TypeValue {
 }
 
 function pad(n: number): string {
-  return String(n).padStart(2, "0");
+  return String(n).padStart(2, '0');
 }
 
 export function typeRefToString(t: TypeRef | undefined): string {
-  if (!t) return "Object";
-  return t.a && t.a.length > 0 ? `${t.n}<${t.a.map(typeRefToString).join(",")}>` : t.n;
+  if (!t) return 'Object';
+  return t.a && t.a.length > 0 ? `${t.n}<${t.a.map(typeRefToString).join(',')}>` : t.n;
 }

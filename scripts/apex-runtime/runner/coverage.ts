@@ -1,6 +1,6 @@
 /** Line coverage per class: executed statement lines over the statement lines of the class's syntax tree. */
-import type { Block, Expr, Stmt, TypeDecl } from "../frontend/ast";
-import type { LoadedProject } from "./project";
+import type { Block, Expr, Stmt, TypeDecl } from '../frontend/ast';
+import type { LoadedProject } from './project';
 
 export interface ClassCoverage {
   name: string;
@@ -19,30 +19,30 @@ export interface CoverageReport {
 
 function stmtLines(s: Stmt | undefined, out: Set<number>): void {
   if (!s) return;
-  if (s.k !== "block") out.add(s.line);
+  if (s.k !== 'block') out.add(s.line);
   switch (s.k) {
-    case "block":
+    case 'block':
       s.s.forEach((x) => stmtLines(x, out));
       break;
-    case "if":
+    case 'if':
       stmtLines(s.t, out);
       stmtLines(s.f, out);
       break;
-    case "while":
-    case "dowhile":
-    case "for":
-    case "foreach":
+    case 'while':
+    case 'dowhile':
+    case 'for':
+    case 'foreach':
       stmtLines(s.body, out);
       break;
-    case "switch":
+    case 'switch':
       s.whens.forEach((w) => stmtLines(w.body, out));
       break;
-    case "try":
+    case 'try':
       stmtLines(s.body, out);
       s.catches.forEach((c) => stmtLines(c.body, out));
       stmtLines(s.fin, out);
       break;
-    case "runas":
+    case 'runas':
       stmtLines(s.body, out);
       break;
   }
@@ -62,7 +62,7 @@ function typeLines(t: TypeDecl, out: Set<number>): void {
 }
 
 function isTestClass(t: TypeDecl): boolean {
-  return t.ann.some((a) => a.name === "istest");
+  return t.ann.some((a) => a.name === 'istest');
 }
 
 export function computeCoverage(project: LoadedProject): CoverageReport {

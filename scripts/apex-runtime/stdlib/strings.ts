@@ -1,8 +1,8 @@
 /** String instance and static methods (Apex Reference Guide, "String Class"). */
-import { NOT_FOUND } from "../interpreter/interpreter";
-import { apexToString, numberOf } from "../interpreter/semantics";
-import { ApexDecimal, ApexList, type Value } from "../interpreter/values";
-import type { ApexHost } from "./host";
+import { NOT_FOUND } from '../interpreter/interpreter';
+import { apexToString, numberOf } from '../interpreter/semantics';
+import { ApexDecimal, ApexList, type Value } from '../interpreter/values';
+import type { ApexHost } from './host';
 
 const WS = /^[\s\u00a0]*$/;
 
@@ -17,83 +17,88 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
     return a[i] as string;
   };
   switch (name) {
-    case "length":
+    case 'length':
       return s.length;
-    case "tolowercase":
+    case 'tolowercase':
       return s.toLowerCase();
-    case "touppercase":
+    case 'touppercase':
       return s.toUpperCase();
-    case "trim":
-      return s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "");
-    case "normalizespace":
-      return s.trim().replace(/\s+/g, " ");
-    case "deletewhitespace":
-      return s.replace(/\s+/g, "");
-    case "contains":
+    case 'trim':
+      return s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
+    case 'normalizespace':
+      return s.trim().replace(/\s+/g, ' ');
+    case 'deletewhitespace':
+      return s.replace(/\s+/g, '');
+    case 'contains':
       return s.includes(str(0));
-    case "containsignorecase":
+    case 'containsignorecase':
       return s.toLowerCase().includes(str(0).toLowerCase());
-    case "containsany":
+    case 'containsany':
       return [...str(0)].some((c) => s.includes(c));
-    case "containsnone":
+    case 'containsnone':
       return ![...str(0)].some((c) => s.includes(c));
-    case "containsonly":
+    case 'containsonly':
       return [...s].every((c) => str(0).includes(c));
-    case "iswhitespace":
+    case 'iswhitespace':
       return s.length > 0 && /^\s+$/.test(s);
-    case "isasciiprintable":
+    case 'isasciiprintable':
       return /^[\x20-\x7e]*$/.test(s);
-    case "containswhitespace":
+    case 'containswhitespace':
       return /\s/.test(s);
-    case "startswith":
+    case 'startswith':
       return s.startsWith(str(0));
-    case "startswithignorecase":
+    case 'startswithignorecase':
       return s.toLowerCase().startsWith(str(0).toLowerCase());
-    case "endswith":
+    case 'endswith':
       return s.endsWith(str(0));
-    case "endswithignorecase":
+    case 'endswithignorecase':
       return s.toLowerCase().endsWith(str(0).toLowerCase());
-    case "equals":
-      return typeof a[0] === "string" && s === a[0];
-    case "equalsignorecase":
-      return typeof a[0] === "string" && s.toLowerCase() === (a[0] as string).toLowerCase();
-    case "compareto":
+    case 'equals':
+      return typeof a[0] === 'string' && s === a[0];
+    case 'equalsignorecase':
+      return typeof a[0] === 'string' && s.toLowerCase() === (a[0] as string).toLowerCase();
+    case 'compareto':
       return s < str(0) ? -1 : s > str(0) ? 1 : 0;
-    case "indexof":
+    case 'indexof':
       return a.length > 1 ? s.indexOf(str(0), numberOf(a[1])) : s.indexOf(str(0));
-    case "indexofignorecase":
+    case 'indexofignorecase':
       return s.toLowerCase().indexOf(str(0).toLowerCase(), a.length > 1 ? numberOf(a[1]) : 0);
-    case "lastindexof":
+    case 'lastindexof':
       return s.lastIndexOf(str(0));
-    case "indexofany":
-      return Math.min(...[...str(0)].map((c) => s.indexOf(c)).filter((i) => i >= 0).concat([Infinity])) === Infinity
+    case 'indexofany':
+      return Math.min(
+        ...[...str(0)]
+          .map((c) => s.indexOf(c))
+          .filter((i) => i >= 0)
+          .concat([Infinity])
+      ) === Infinity
         ? -1
         : Math.min(...[...str(0)].map((c) => s.indexOf(c)).filter((i) => i >= 0));
-    case "substring": {
+    case 'substring': {
       const begin = numberOf(a[0]);
       const end = a.length > 1 ? numberOf(a[1]) : s.length;
       if (begin < 0 || end > s.length || begin > end) {
-        throw h.exception("System.StringException", `Ending position out of bounds: ${end}`, line);
+        throw h.exception('System.StringException', `Ending position out of bounds: ${end}`, line);
       }
       return s.substring(begin, end);
     }
-    case "substringbefore": {
+    case 'substringbefore': {
       const i = s.indexOf(str(0));
       return i < 0 ? s : s.substring(0, i);
     }
-    case "substringafter": {
+    case 'substringafter': {
       const i = s.indexOf(str(0));
-      return i < 0 ? "" : s.substring(i + str(0).length);
+      return i < 0 ? '' : s.substring(i + str(0).length);
     }
-    case "substringbeforelast": {
+    case 'substringbeforelast': {
       const i = s.lastIndexOf(str(0));
       return i < 0 ? s : s.substring(0, i);
     }
-    case "substringafterlast": {
+    case 'substringafterlast': {
       const i = s.lastIndexOf(str(0));
-      return i < 0 ? "" : s.substring(i + str(0).length);
+      return i < 0 ? '' : s.substring(i + str(0).length);
     }
-    case "substringbetween": {
+    case 'substringbetween': {
       const open = str(0);
       const close = a.length > 1 ? str(1) : open;
       const i = s.indexOf(open);
@@ -101,118 +106,121 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
       const j = s.indexOf(close, i + open.length);
       return j < 0 ? null : s.substring(i + open.length, j);
     }
-    case "left":
+    case 'left':
       return s.substring(0, Math.max(0, numberOf(a[0])));
-    case "right":
-      return numberOf(a[0]) <= 0 ? "" : s.substring(Math.max(0, s.length - numberOf(a[0])));
-    case "mid":
+    case 'right':
+      return numberOf(a[0]) <= 0 ? '' : s.substring(Math.max(0, s.length - numberOf(a[0])));
+    case 'mid':
       return s.substr(numberOf(a[0]), numberOf(a[1]));
-    case "abbreviate": {
+    case 'abbreviate': {
       const max = numberOf(a[0]);
-      return s.length <= max ? s : s.substring(0, max - 3) + "...";
+      return s.length <= max ? s : s.substring(0, max - 3) + '...';
     }
-    case "replace":
+    case 'replace':
       return s.split(str(0)).join(str(1));
-    case "replaceall":
-      return s.replace(new RegExp(javaRegex(str(0)), "g"), javaReplacement(str(1)));
-    case "replacefirst":
+    case 'replaceall':
+      return s.replace(new RegExp(javaRegex(str(0)), 'g'), javaReplacement(str(1)));
+    case 'replacefirst':
       return s.replace(new RegExp(javaRegex(str(0))), javaReplacement(str(1)));
-    case "remove":
-      return s.split(str(0)).join("");
-    case "removestart":
+    case 'remove':
+      return s.split(str(0)).join('');
+    case 'removestart':
       return s.startsWith(str(0)) ? s.substring(str(0).length) : s;
-    case "removeend":
+    case 'removeend':
       return s.endsWith(str(0)) ? s.substring(0, s.length - str(0).length) : s;
-    case "removestartignorecase":
+    case 'removestartignorecase':
       return s.toLowerCase().startsWith(str(0).toLowerCase()) ? s.substring(str(0).length) : s;
-    case "removeendignorecase":
+    case 'removeendignorecase':
       return s.toLowerCase().endsWith(str(0).toLowerCase()) ? s.substring(0, s.length - str(0).length) : s;
-    case "split": {
+    case 'split': {
       const limit = a.length > 1 ? numberOf(a[1]) : 0;
-      return new ApexList({ n: "String" }, javaSplit(s, str(0), limit));
+      return new ApexList({ n: 'String' }, javaSplit(s, str(0), limit));
     }
-    case "splitbycharactertype":
-      return new ApexList({ n: "String" }, s.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^A-Za-z0-9]+/g) ?? []);
-    case "isblank":
+    case 'splitbycharactertype':
+      return new ApexList({ n: 'String' }, s.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^A-Za-z0-9]+/g) ?? []);
+    case 'isblank':
       return isBlank(s);
-    case "isnotblank":
+    case 'isnotblank':
       return !isBlank(s);
-    case "isempty":
+    case 'isempty':
       return s.length === 0;
-    case "isnotempty":
+    case 'isnotempty':
       return s.length > 0;
-    case "isnumeric":
+    case 'isnumeric':
       return /^[0-9]+$/.test(s);
-    case "isnumericspace":
+    case 'isnumericspace':
       return /^[0-9 ]+$/.test(s);
-    case "isalpha":
+    case 'isalpha':
       return /^[A-Za-z]+$/.test(s);
-    case "isalphaspace":
+    case 'isalphaspace':
       return /^[A-Za-z ]+$/.test(s);
-    case "isalphanumeric":
+    case 'isalphanumeric':
       return /^[A-Za-z0-9]+$/.test(s);
-    case "isalphanumericspace":
+    case 'isalphanumericspace':
       return /^[A-Za-z0-9 ]+$/.test(s);
-    case "isalluppercase":
+    case 'isalluppercase':
       return s.length > 0 && s === s.toUpperCase() && /[A-Z]/.test(s);
-    case "isalllowercase":
+    case 'isalllowercase':
       return s.length > 0 && s === s.toLowerCase() && /[a-z]/.test(s);
-    case "capitalize":
+    case 'capitalize':
       return s.charAt(0).toUpperCase() + s.substring(1);
-    case "uncapitalize":
+    case 'uncapitalize':
       return s.charAt(0).toLowerCase() + s.substring(1);
-    case "reverse":
-      return [...s].reverse().join("");
-    case "repeat":
+    case 'reverse':
+      return [...s].reverse().join('');
+    case 'repeat':
       if (a.length === 2) return Array(numberOf(a[1])).fill(s).join(str(0));
       return s.repeat(numberOf(a[0]));
-    case "leftpad": {
-      const pad = a.length > 1 ? str(1) : " ";
+    case 'leftpad': {
+      const pad = a.length > 1 ? str(1) : ' ';
       const n = numberOf(a[0]);
       let out = s;
       while (out.length < n) out = pad + out;
       return out.length > n ? out.substring(out.length - n) : out;
     }
-    case "rightpad": {
-      const pad = a.length > 1 ? str(1) : " ";
+    case 'rightpad': {
+      const pad = a.length > 1 ? str(1) : ' ';
       const n = numberOf(a[0]);
       let out = s;
       while (out.length < n) out += pad;
       return out.substring(0, Math.max(n, s.length));
     }
-    case "center": {
+    case 'center': {
       const n = numberOf(a[0]);
       if (s.length >= n) return s;
       const total = n - s.length;
       const left = Math.floor(total / 2);
-      return " ".repeat(left) + s + " ".repeat(total - left);
+      return ' '.repeat(left) + s + ' '.repeat(total - left);
     }
-    case "charat":
+    case 'charat':
       return s.charCodeAt(numberOf(a[0]));
-    case "codepointat":
+    case 'codepointat':
       return s.codePointAt(numberOf(a[0])) ?? null;
-    case "countmatches":
-      return str(0) === "" ? 0 : s.split(str(0)).length - 1;
-    case "escapesinglequotes":
+    case 'countmatches':
+      return str(0) === '' ? 0 : s.split(str(0)).length - 1;
+    case 'escapesinglequotes':
       return s.replace(/'/g, "\\'");
-    case "escapehtml4":
-      return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-    case "escapejava":
+    case 'escapehtml4':
+      return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    case 'escapejava':
       return JSON.stringify(s).slice(1, -1);
-    case "striphtmltags":
-      return s.replace(/<[^>]*>/g, "").trim();
-    case "getchars":
-      return new ApexList({ n: "Integer" }, [...s].map((c) => c.charCodeAt(0)));
-    case "hashcode": {
+    case 'striphtmltags':
+      return s.replace(/<[^>]*>/g, '').trim();
+    case 'getchars':
+      return new ApexList(
+        { n: 'Integer' },
+        [...s].map((c) => c.charCodeAt(0))
+      );
+    case 'hashcode': {
       let hash = 0;
       for (let i = 0; i < s.length; i++) hash = (Math.imul(31, hash) + s.charCodeAt(i)) | 0;
       return hash;
     }
-    case "tostring":
+    case 'tostring':
       return s;
-    case "format":
+    case 'format':
       return formatString(s, a[0] as ApexList);
-    case "difference": {
+    case 'difference': {
       const other = str(0);
       let i = 0;
       while (i < s.length && i < other.length && s[i] === other[i]) i++;
@@ -224,31 +232,31 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
 
 export function stringStatic(h: ApexHost, name: string, args: Value[], line: number): Value {
   switch (name) {
-    case "valueof":
+    case 'valueof':
       // unlike Java, Apex returns null for a null argument (TestFactory-style code relies on it)
       if (args[0] === null || args[0] === undefined) return null;
       if (args[0] instanceof ApexDecimal && !args[0].isDouble) return args[0].toString();
       return h.interp.toApexString(args[0]);
-    case "isblank":
+    case 'isblank':
       return isBlank(args[0]);
-    case "isnotblank":
+    case 'isnotblank':
       return !isBlank(args[0]);
-    case "isempty":
-      return args[0] === null || args[0] === "";
-    case "isnotempty":
-      return args[0] !== null && args[0] !== "";
-    case "join": {
+    case 'isempty':
+      return args[0] === null || args[0] === '';
+    case 'isnotempty':
+      return args[0] !== null && args[0] !== '';
+    case 'join': {
       const coll = args[0];
       const items = coll instanceof ApexList ? coll.items : coll && coll.map ? [...coll.map.values()] : [];
       return items.map((x: Value) => apexToString(x)).join(args[1] as string);
     }
-    case "format":
+    case 'format':
       return formatString(args[0] as string, args[1] as ApexList);
-    case "escapesinglequotes":
+    case 'escapesinglequotes':
       return (args[0] as string).replace(/'/g, "\\'");
-    case "fromchararray":
+    case 'fromchararray':
       return String.fromCharCode(...(args[0] as ApexList).items);
-    case "valueofgmt":
+    case 'valueofgmt':
       return apexToString(args[0]);
   }
   void h;
@@ -259,36 +267,43 @@ export function stringStatic(h: ApexHost, name: string, args: Value[], line: num
 /** String.format('{0} of {1}', args): MessageFormat placeholders; '' is a quote. */
 function formatString(pattern: string, args: ApexList | null): string {
   const items = args?.items ?? [];
-  return pattern.replace(/''/g, "\u0000").replace(/\{(\d+)\}/g, (_m, i: string) => apexToString(items[Number(i)] ?? null)).replace(/\u0000/g, "'");
+  return pattern
+    .replace(/''/g, '\u0000')
+    .replace(/\{(\d+)\}/g, (_m, i: string) => apexToString(items[Number(i)] ?? null))
+    .replace(/\u0000/g, "'");
 }
 
 /** Java's String.split: trailing empty strings removed when limit is 0. */
 function javaSplit(s: string, regex: string, limit: number): string[] {
-  if (s === "") return [""];
-  const re = new RegExp(javaRegex(regex), "g");
+  if (s === '') return [''];
+  const re = new RegExp(javaRegex(regex), 'g');
   const out: string[] = [];
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
-    if (m[0] === "" ) {
+    if (m[0] === '') {
       if (m.index >= s.length) break;
       re.lastIndex++;
       if (m.index === 0) continue;
     }
     if (limit > 0 && out.length === limit - 1) break;
-    if (!(m.index === 0 && m[0].length > 0 && last === 0 && out.length === 0 && false)) out.push(s.substring(last, m.index));
+    if (!(m.index === 0 && m[0].length > 0 && last === 0 && out.length === 0 && false))
+      out.push(s.substring(last, m.index));
     last = m.index + m[0].length;
   }
   out.push(s.substring(last));
-  if (limit === 0) while (out.length > 1 && out[out.length - 1] === "") out.pop();
+  if (limit === 0) while (out.length > 1 && out[out.length - 1] === '') out.pop();
   return out;
 }
 
 /** Java regex syntax accepted by JS with small rewrites (possessive quantifiers and \p{Alpha} are not supported). */
 export function javaRegex(re: string): string {
-  return re.replace(/\\p\{Alpha\}/g, "[A-Za-z]").replace(/\\p\{Punct\}/g, "[!-\\/:-@\\[-`{-~]").replace(/\(\?i\)/g, "");
+  return re
+    .replace(/\\p\{Alpha\}/g, '[A-Za-z]')
+    .replace(/\\p\{Punct\}/g, '[!-\\/:-@\\[-`{-~]')
+    .replace(/\(\?i\)/g, '');
 }
 
 function javaReplacement(r: string): string {
-  return r.replace(/\\\$/g, "$$$$");
+  return r.replace(/\\\$/g, '$$$$');
 }

@@ -2,29 +2,32 @@
  * Fidelity suite: small Apex test classes whose outcome the Apex Developer Guide documents, run through the runtime.
  * Failures where the platform fails (limits, unselected fields, required fields, mixed DML) matter as much as passes.
  */
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { loadProject } from "../../../scripts/apex-runtime/runner/project";
-import { runTests, type TestResult } from "../../../scripts/apex-runtime/runner/run-tests";
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadProject } from '../../../scripts/apex-runtime/runner/project';
+import { runTests, type TestResult } from '../../../scripts/apex-runtime/runner/run-tests';
 
 function run(body: string): Map<string, TestResult> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "apex-fidelity-"));
-  fs.writeFileSync(path.join(root, "sfdx-project.json"), JSON.stringify({ packageDirectories: [{ path: "force-app", default: true }] }));
-  const dir = path.join(root, "force-app", "classes");
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-fidelity-'));
+  fs.writeFileSync(
+    path.join(root, 'sfdx-project.json'),
+    JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] })
+  );
+  const dir = path.join(root, 'force-app', 'classes');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "Fidelity_Tests.cls"), `@IsTest\nprivate class Fidelity_Tests {\n${body}\n}\n`);
+  fs.writeFileSync(path.join(dir, 'Fidelity_Tests.cls'), `@IsTest\nprivate class Fidelity_Tests {\n${body}\n}\n`);
   // a trigger that fails on demand, and a before-save flow that fills a field
-  const triggers = path.join(root, "force-app", "triggers");
+  const triggers = path.join(root, 'force-app', 'triggers');
   fs.mkdirSync(triggers, { recursive: true });
   fs.writeFileSync(
-    path.join(triggers, "ContactGuard.trigger"),
+    path.join(triggers, 'ContactGuard.trigger'),
     "trigger ContactGuard on Contact (after insert) {\n  for (Contact c : Trigger.new) {\n    if (c.LastName == 'Boom') {\n      throw new IllegalArgumentException('no Boom');\n    }\n  }\n}\n"
   );
-  const flows = path.join(root, "force-app", "flows");
+  const flows = path.join(root, 'force-app', 'flows');
   fs.mkdirSync(flows, { recursive: true });
   fs.writeFileSync(
-    path.join(flows, "Account_Default_Site.flow-meta.xml"),
+    path.join(flows, 'Account_Default_Site.flow-meta.xml'),
     `<?xml version="1.0" encoding="UTF-8"?>
 <Flow xmlns="http://soap.sforce.com/2006/04/metadata">
     <assignments>
@@ -53,7 +56,7 @@ function run(body: string): Map<string, TestResult> {
   return new Map(results.map((r) => [r.methodName, r]));
 }
 
-describe("apex runtime fidelity", () => {
+describe('apex runtime fidelity', () => {
   const r = run(`
     // Apex Developer Guide, "Expression Operators": == on Strings ignores case; String.equals does not
     @IsTest static void stringEqualityIgnoresCase() { Assert.isTrue('a' == 'A'); Assert.isFalse('a'.equals('A')); }
@@ -160,39 +163,49 @@ describe("apex runtime fidelity", () => {
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
 
-  it("passes what the platform passes", () => {
+  it('passes what the platform passes', () => {
     for (const m of [
-      "stringEqualityIgnoresCase",
-      "integerDivisionTruncates",
-      "nullComparisonIsFalse",
-      "requiredFieldMissing",
-      "decimalSetScaleHalfEven",
-      "mapKeys",
-      "savepointRollback",
-      "partialSuccess",
-      "castFails",
-      "runAsAllowsMixedDml",
-      "asyncRunsAtStopTest",
-      "beforeSaveFlowSetsField",
-      "triggerExceptionFailsTheStatement"
+      'stringEqualityIgnoresCase',
+      'integerDivisionTruncates',
+      'nullComparisonIsFalse',
+      'requiredFieldMissing',
+      'decimalSetScaleHalfEven',
+      'mapKeys',
+      'savepointRollback',
+      'partialSuccess',
+      'castFails',
+      'runAsAllowsMixedDml',
+      'asyncRunsAtStopTest',
+      'beforeSaveFlowSetsField',
+      'triggerExceptionFailsTheStatement'
     ]) {
-      expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, "PASS", undefined]);
+      expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
   });
 
-  it("fails where the platform fails, with its exception", () => {
-    expect(r.get("nullDereferenceThrows")).toMatchObject({ outcome: "FAIL", exceptionType: "System.NullPointerException" });
-    expect(r.get("tooManyQueries")).toMatchObject({ outcome: "FAIL", exceptionType: "System.LimitException", message: "Too many SOQL queries: 101" });
-    expect(r.get("unselectedFieldThrows")).toMatchObject({
-      outcome: "FAIL",
-      exceptionType: "System.SObjectException",
-      message: "SObject row was retrieved via SOQL without querying the requested field: Account.Name"
+  it('fails where the platform fails, with its exception', () => {
+    expect(r.get('nullDereferenceThrows')).toMatchObject({
+      outcome: 'FAIL',
+      exceptionType: 'System.NullPointerException'
     });
-    expect(r.get("mixedDml")?.outcome).toBe("FAIL");
-    expect(r.get("mixedDml")?.message).toContain("MIXED_DML_OPERATION");
+    expect(r.get('tooManyQueries')).toMatchObject({
+      outcome: 'FAIL',
+      exceptionType: 'System.LimitException',
+      message: 'Too many SOQL queries: 101'
+    });
+    expect(r.get('unselectedFieldThrows')).toMatchObject({
+      outcome: 'FAIL',
+      exceptionType: 'System.SObjectException',
+      message: 'SObject row was retrieved via SOQL without querying the requested field: Account.Name'
+    });
+    expect(r.get('mixedDml')?.outcome).toBe('FAIL');
+    expect(r.get('mixedDml')?.message).toContain('MIXED_DML_OPERATION');
   });
 
-  it("reports what it cannot run as UNSUPPORTED with the construct", () => {
-    expect(r.get("unsupportedIsReported")).toMatchObject({ outcome: "UNSUPPORTED", message: "Test.loadData (static resources)" });
+  it('reports what it cannot run as UNSUPPORTED with the construct', () => {
+    expect(r.get('unsupportedIsReported')).toMatchObject({
+      outcome: 'UNSUPPORTED',
+      message: 'Test.loadData (static resources)'
+    });
   });
 });
