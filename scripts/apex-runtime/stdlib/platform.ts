@@ -2789,10 +2789,10 @@ export class Platform {
       case 'get': {
         if (a[0] instanceof TypeValue) {
           // get(CacheBuilder class, key): loads through doLoad(key) on a miss
-          const key = String(a[1]);
+          const key = builderKey(a[0], a[1]);
           if (!store.has(key)) {
             const builder = this.newInstanceOf(a[0], line);
-            store.set(key, this.interp.callMethodOn(builder, 'doLoad', [key], line));
+            store.set(key, this.interp.callMethodOn(builder, 'doLoad', [String(a[1])], line));
           }
           return store.get(key);
         }
@@ -2801,10 +2801,11 @@ export class Platform {
       case 'put':
         store.set(String(a[0]), a[1]);
         return null;
+      // contains/remove(CacheBuilder class, key) address the builder's key
       case 'contains':
-        return store.has(String(a[0]));
+        return store.has(a[0] instanceof TypeValue ? builderKey(a[0], a[1]) : String(a[0]));
       case 'remove':
-        return store.delete(String(a[0]));
+        return store.delete(a[0] instanceof TypeValue ? builderKey(a[0], a[1]) : String(a[0]));
       case 'getkeys':
         return new ApexSet({ n: 'String' }, new Map([...store.keys()].map((k) => [hashKey(k), k])));
       case 'getnumkeys':
@@ -3150,6 +3151,11 @@ const NATIVE_TYPES: Record<string, string[]> = {
 
 /** An exception a trigger did not handle: it fails the records of the DML statement that fired the trigger. */
 class TriggerFailure extends Error {}
+
+/** The cache key of a CacheBuilder entry names the builder class (getKeys() shows it) and the caller's key. */
+function builderKey(builder: TypeValue, key: Value): string {
+  return `${builder.name.replace(/\./g, '')}${String(key)}`;
+}
 
 /** ContentDocument.FileType from a file extension (Object Reference, ContentDocument FileType values). */
 function fileTypeOf(ext: string | null): string {

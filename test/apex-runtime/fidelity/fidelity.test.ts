@@ -159,6 +159,17 @@ describe('apex runtime fidelity', () => {
       }
       Assert.areEqual(0, [SELECT COUNT() FROM Contact]);
     }
+    // "Enforce User Mode for Database Operations": user-mode DML without object access fails for the running user
+    @IsTest static void userModeWithoutAccess() {
+      Profile p = [SELECT Id FROM Profile WHERE Name = 'Minimum Access - Salesforce'];
+      User u = new User(LastName = 'min', Username = 'min@example.com.fidelity', Email = 'min@example.com', Alias = 'min',
+        ProfileId = p.Id, EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US',
+        TimeZoneSidKey = 'GMT');
+      insert u;
+      System.runAs(u) {
+        insert as user new Account(Name = 'denied');
+      }
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
@@ -197,6 +208,11 @@ describe('apex runtime fidelity', () => {
       outcome: 'FAIL',
       exceptionType: 'System.SObjectException',
       message: 'SObject row was retrieved via SOQL without querying the requested field: Account.Name'
+    });
+    expect(r.get('userModeWithoutAccess')).toMatchObject({
+      outcome: 'FAIL',
+      exceptionType: 'System.SecurityException',
+      message: "Access to entity 'Account' denied"
     });
     expect(r.get('mixedDml')?.outcome).toBe('FAIL');
     expect(r.get('mixedDml')?.message).toContain('MIXED_DML_OPERATION');
