@@ -170,6 +170,20 @@ describe('apex runtime fidelity', () => {
         insert as user new Account(Name = 'denied');
       }
     }
+    // a DML statement on a null record throws NullPointerException, worded as any null dereference (apex-recipes'
+    // CustomRestEndpointRecipes_Tests.httpCalloutDeleteSingleContactNegativeException reads it and passes in orgs)
+    @IsTest static void dmlOnNullRecord() {
+      Contact c = null;
+      try { delete c; Assert.fail('no exception'); }
+      catch (NullPointerException e) { Assert.areEqual('Attempt to de-reference a null object', e.getMessage()); }
+    }
+    // Object Reference, "Case": CaseNumber is an auto-number the platform assigns on insert
+    @IsTest static void standardAutoNumberOnInsert() {
+      insert new List<Case>{ new Case(Subject = 'a'), new Case(Subject = 'b') };
+      List<Case> cases = [SELECT CaseNumber FROM Case ORDER BY CaseNumber];
+      Assert.isTrue(Pattern.matches('[0-9]{8}', cases[0].CaseNumber), cases[0].CaseNumber);
+      Assert.areNotEqual(cases[0].CaseNumber, cases[1].CaseNumber);
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
@@ -188,7 +202,9 @@ describe('apex runtime fidelity', () => {
       'runAsAllowsMixedDml',
       'asyncRunsAtStopTest',
       'beforeSaveFlowSetsField',
-      'triggerExceptionFailsTheStatement'
+      'triggerExceptionFailsTheStatement',
+      'dmlOnNullRecord',
+      'standardAutoNumberOnInsert'
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
