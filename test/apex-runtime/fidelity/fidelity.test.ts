@@ -184,6 +184,15 @@ describe('apex runtime fidelity', () => {
       Assert.isTrue(Pattern.matches('[0-9]{8}', cases[0].CaseNumber), cases[0].CaseNumber);
       Assert.areNotEqual(cases[0].CaseNumber, cases[1].CaseNumber);
     }
+    // Object Reference, "DatedConversionRate"/"CurrencyType": only in multi-currency orgs; the runtime's org has one
+    // currency, so a dynamic query of them fails as the platform's does
+    @IsTest static void currencyObjectsNeedMultiCurrency() {
+      Assert.isFalse(UserInfo.isMultiCurrencyOrganization());
+      for (String obj : new List<String>{ 'DatedConversionRate', 'CurrencyType' }) {
+        try { Database.query('SELECT Id FROM ' + obj + ' LIMIT 1'); Assert.fail(obj + ' queried'); }
+        catch (QueryException e) { Assert.isTrue(e.getMessage().startsWith('sObject type \\'' + obj + '\\' is not supported'), e.getMessage()); }
+      }
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
@@ -204,7 +213,8 @@ describe('apex runtime fidelity', () => {
       'beforeSaveFlowSetsField',
       'triggerExceptionFailsTheStatement',
       'dmlOnNullRecord',
-      'standardAutoNumberOnInsert'
+      'standardAutoNumberOnInsert',
+      'currencyObjectsNeedMultiCurrency'
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
