@@ -33,7 +33,15 @@ import {
 } from '../interpreter/values';
 import type { FieldDescribe, SchemaModel } from '../schema';
 import { groupOfPermissionSets, type PermissionGrants, type SecurityModel, type UserAccess } from '../security';
-import { evaluateSoql, parseSoql, SoqlQueryError, SoqlUnsupportedError, type SoqlQuery } from '../soql';
+import {
+  evaluateSoql,
+  evaluateSosl,
+  parseSoql,
+  parseSosl,
+  SoqlQueryError,
+  SoqlUnsupportedError,
+  type SoqlQuery
+} from '../soql';
 import { Database, storeValue, type DbSnapshot, type DmlError, type Row } from '../db/database';
 import { evaluateFormula, FormulaUnsupported } from '../db/formula';
 import { nextFireTime } from '../db/cron';
@@ -289,6 +297,7 @@ export class Platform {
     this.asyncQueue = [];
     this.triggerStack = [];
     this.mocks = new Map();
+    this.fixedSearchResults = undefined;
     this.runningUserId = this.adminUserId;
     this.runAsDepth = 0;
     this.dmlKinds = new Set();
@@ -515,6 +524,37 @@ export class Platform {
       result.records.map((r) => recordToSObject(r))
     );
   }
+
+  /**
+   * A SOSL search in a test: empty unless Test.setFixedSearchResults named the Ids, which then stand in for the
+   * matches, filtered by each RETURNING object's WHERE/LIMIT (Apex Developer Guide, "Adding SOSL Queries to Unit
+   * Tests"; soql/search.ts). Outside tests there is no search index to ask: UNSUPPORTED.
+   */
+  sosl(text: string, binds: Map<string, Value>, line: number): Value {
+    if (!this.inTest) throw this.interp.unsupported('SOSL outside a test (no search index)', line);
+    let lists;
+    try {
+      lists = evaluateSosl(parseSosl(text), makeSoqlHost(this, binds, line), this.fixedSearchResults);
+    } catch (e) {
+      if (e instanceof SoqlQueryError) throw this.host.exception('System.QueryException', e.message, line);
+      if (e instanceof SoqlUnsupportedError) throw this.interp.unsupported(`SOSL ${e.construct}`, line);
+      if (e instanceof ApexThrown) throw e;
+      throw this.interp.unsupported(`SOSL engine: ${(e as Error).message}`, line);
+    }
+    return new ApexList(
+      { n: 'List', a: [{ n: 'SObject' }] },
+      lists.map(
+        (records) =>
+          new ApexList(
+            { n: 'SObject' },
+            records.map((r) => recordToSObject(r))
+          )
+      )
+    );
+  }
+
+  /** The Ids Test.setFixedSearchResults gave for this test method's SOSL searches. */
+  private fixedSearchResults: Value[] | undefined;
 
   // ---- DML ----
 
@@ -1845,7 +1885,8 @@ export class Platform {
       case 'loaddata':
         throw this.interp.unsupported('Test.loadData (static resources)', line);
       case 'setfixedsearchresults':
-        throw this.interp.unsupported('Test.setFixedSearchResults (SOSL)', line);
+        this.fixedSearchResults = a[0] instanceof ApexList ? [...a[0].items] : [];
+        return null;
       case 'enqueuebatchjobs':
       case 'getflexqueueorder':
         throw this.interp.unsupported(`Test.${m}`, line);

@@ -193,6 +193,22 @@ describe('apex runtime fidelity', () => {
         catch (QueryException e) { Assert.isTrue(e.getMessage().startsWith('sObject type \\'' + obj + '\\' is not supported'), e.getMessage()); }
       }
     }
+    // "Adding SOSL Queries to Unit Tests": a search in a test returns nothing unless Test.setFixedSearchResults names
+    // the Ids; those stand in for the matches (the FIND term is not applied) and each RETURNING WHERE still filters
+    @IsTest static void soslUsesFixedSearchResults() {
+      Account kept = new Account(Name = 'Kept');
+      Account filtered = new Account(Name = 'Filtered');
+      insert new List<Account>{ kept, filtered, new Account(Name = 'Not fixed') };
+      List<List<SObject>> none = [FIND 'Kept' IN ALL FIELDS RETURNING Account(Name)];
+      Assert.areEqual(0, none[0].size());
+      Test.setFixedSearchResults(new List<Id>{ kept.Id, filtered.Id });
+      String term = 'nothing matches this';
+      List<List<SObject>> found = [FIND :term IN NAME FIELDS RETURNING Account(Name WHERE Name != 'Filtered'), Contact];
+      Assert.areEqual(2, found.size());
+      Assert.areEqual(1, found[0].size());
+      Assert.areEqual('Kept', ((Account) found[0][0]).Name);
+      Assert.areEqual(0, found[1].size());
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
@@ -214,7 +230,8 @@ describe('apex runtime fidelity', () => {
       'triggerExceptionFailsTheStatement',
       'dmlOnNullRecord',
       'standardAutoNumberOnInsert',
-      'currencyObjectsNeedMultiCurrency'
+      'currencyObjectsNeedMultiCurrency',
+      'soslUsesFixedSearchResults'
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
