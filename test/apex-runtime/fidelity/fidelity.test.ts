@@ -209,6 +209,13 @@ describe('apex runtime fidelity', () => {
       Assert.areEqual('Kept', ((Account) found[0][0]).Name);
       Assert.areEqual(0, found[1].size());
     }
+    // SOQL and SOSL Reference, "WHERE": a long text area (Account.Description) can be selected but not filtered
+    @IsTest static void longTextAreaIsNotFilterable() {
+      insert new Account(Name = 'D', Description = 'long');
+      Assert.areEqual('long', [SELECT Description FROM Account LIMIT 1].Description);
+      try { Database.query('SELECT Id FROM Account WHERE Description = \\'long\\''); Assert.fail('filtered'); }
+      catch (QueryException e) { Assert.areEqual('field \\'Description\\' can not be filtered in query call', e.getMessage()); }
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
@@ -231,7 +238,8 @@ describe('apex runtime fidelity', () => {
       'dmlOnNullRecord',
       'standardAutoNumberOnInsert',
       'currencyObjectsNeedMultiCurrency',
-      'soslUsesFixedSearchResults'
+      'soslUsesFixedSearchResults',
+      'longTextAreaIsNotFilterable'
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
