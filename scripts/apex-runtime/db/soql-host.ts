@@ -16,6 +16,58 @@ import type { BoundValue, SoqlHost, SoqlLiteral } from '../soql';
 import type { Platform } from '../stdlib/platform';
 import type { Row } from './database';
 
+/** EntityDefinition/FieldDefinition rows made on first use, one per platform and name, so their Ids stay stable. */
+const definitionRows = new WeakMap<Platform, Map<string, Row>>();
+
+/**
+ * The parent of a custom metadata type's metadata relationship to EntityDefinition or FieldDefinition: the field
+ * stores the API name (Metadata API, "Custom Metadata Types": metadata relationships), and `Object__r.QualifiedApiName`
+ * reads it back. The row carries the names and label the schema knows; a FieldDefinition's object is the value of the
+ * relationship that controls it. Relationships to another custom metadata type hold Ids already (runner/project.ts).
+ */
+function definitionRow(p: Platform, row: Row, field: FieldDescribe, name: string): Row | null {
+  const target = field.referenceTo[0];
+  if (target !== 'EntityDefinition' && target !== 'FieldDefinition') return null;
+  let objectName = name;
+  if (target === 'FieldDefinition') {
+    const controlling = p.schema
+      .object(row.object)
+      ?.fields.find(
+        (f) =>
+          f.valueIsName &&
+          f.referenceTo[0] === 'EntityDefinition' &&
+          typeof row.fields.get(f.name.toLowerCase()) === 'string'
+      );
+    objectName = controlling ? (row.fields.get(controlling.name.toLowerCase()) as string) : '';
+  }
+  const key = `${target}:${objectName}.${name}`.toLowerCase();
+  const cache = definitionRows.get(p) ?? new Map<string, Row>();
+  definitionRows.set(p, cache);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const definitionObject = p.schema.object(target);
+  if (!definitionObject) return null;
+  const described = target === 'EntityDefinition' ? p.schema.object(name)?.describe : p.schema.field(objectName, name);
+  const apiName = described?.name ?? name;
+  const fields = new Map<string, Value>([
+    ['qualifiedapiname', apiName],
+    ['developername', apiName.replace(/__(c|mdt|e|x|b)$/i, '')],
+    ['label', described?.label ?? apiName],
+    ['masterlabel', described?.label ?? apiName],
+    ['namespaceprefix', null]
+  ]);
+  if (target === 'FieldDefinition') fields.set('entitydefinitionid', objectName);
+  const created: Row = {
+    id: p.db.newId(definitionObject),
+    object: definitionObject.describe.name,
+    fields,
+    deleted: false
+  };
+  fields.set('id', created.id);
+  cache.set(key, created);
+  return created;
+}
+
 export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: number): SoqlHost {
   const resolve = (expression: string): Value => {
     if (binds.has(expression)) return binds.get(expression);
@@ -36,6 +88,7 @@ export function makeSoqlHost(p: Platform, binds: Map<string, Value>, line: numbe
     parent(row, field) {
       const id = (row as Row).fields.get(field.name.toLowerCase());
       if (!id) return null;
+      if (field.valueIsName && typeof id === 'string') return definitionRow(p, row as Row, field, id);
       const parent = p.db.byId(id as string);
       return parent && !parent.deleted ? parent : null;
     },

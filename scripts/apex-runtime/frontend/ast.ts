@@ -28,6 +28,7 @@ export type Expr =
   | { k: 'cast'; line: number; type: TypeRef; e: Expr }
   | { k: 'instanceof'; line: number; e: Expr; type: TypeRef }
   | { k: 'soql'; line: number; text: string; binds: Expr[]; orig: string }
+  | { k: 'sosl'; line: number; text: string; binds: Expr[] }
   | { k: 'unsupported'; line: number; what: string };
 
 export interface LocalDecl {

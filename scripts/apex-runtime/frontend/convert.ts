@@ -500,12 +500,22 @@ export class Converter {
     if (p instanceof P.TypeRefPrimaryContext) return { k: 'classLit', line: ln, type: this.typeRef(p.typeRef()) };
     if (p instanceof P.VoidPrimaryContext) return { k: 'classLit', line: ln, type: { n: 'void' } };
     if (p instanceof P.SoqlPrimaryContext) return this.soql(p.soqlLiteral().query(), ln);
-    if (p instanceof P.SoslPrimaryContext) return { k: 'unsupported', line: ln, what: 'SOSL (FIND ...)' };
+    if (p instanceof P.SoslPrimaryContext) {
+      // `[FIND ... RETURNING ...]`: the engine reads the search without its brackets
+      const { text, binds } = this.withBinds(p.soslLiteral());
+      return { k: 'sosl', line: ln, text: stripComments(text.replace(/^\[\s*/, '').replace(/\]\s*$/, '')), binds };
+    }
     return { k: 'unsupported', line: ln, what: `expression '${p.getText().slice(0, 40)}'` };
   }
 
   /** Keeps the query's text for the SOQL engine; every bound expression becomes a numbered bind ":__bN". */
   private soql(q: P.QueryContext, ln: number): Expr {
+    const { text, binds } = this.withBinds(q);
+    return { k: 'soql', line: ln, text: stripComments(text), binds, orig: stripComments(this.textOf(q)) };
+  }
+
+  /** The text of a query or search with every bound expression replaced by a numbered bind `:__bN`. */
+  private withBinds(q: Ctx): { text: string; binds: Expr[] } {
     const binds: Expr[] = [];
     const replacements: { start: number; stop: number; name: string }[] = [];
     const visit = (node: Ctx): void => {
@@ -526,7 +536,7 @@ export class Converter {
     for (const r of replacements.reverse()) {
       text = text.substring(0, r.start - base) + ':' + r.name + text.substring(r.stop + 1 - base);
     }
-    return { k: 'soql', line: ln, text: stripComments(text), binds, orig: stripComments(this.textOf(q)) };
+    return { text, binds };
   }
 
   private creator(c: P.CreatorContext, ln: number): Expr {

@@ -45,6 +45,7 @@ export interface Host {
   isBuiltinType(path: string): boolean;
   isSObjectType(name: string): string | null;
   soql(text: string, binds: Map<string, Value>, line: number): Value;
+  sosl(text: string, binds: Map<string, Value>, line: number): Value;
   dml(op: string, value: Value, opts: { access?: string; extId?: string; value2?: Value }, line: number): void;
   runAs(user: Value, body: () => void, line: number): void;
   /** a System.* exception by its type name */
@@ -757,6 +758,11 @@ export class Interpreter implements EqualityHooks {
         const binds = new Map<string, Value>();
         e.binds.forEach((b, i) => binds.set(`__b${i}`, this.ev(b)));
         return this.host.soql(e.text, binds, e.line);
+      }
+      case 'sosl': {
+        const binds = new Map<string, Value>();
+        e.binds.forEach((b, i) => binds.set(`__b${i}`, this.ev(b)));
+        return this.host.sosl(e.text, binds, e.line);
       }
       case 'thisCall':
         throw this.unsupported('this(...)/super(...) outside the first statement of a constructor', e.line);

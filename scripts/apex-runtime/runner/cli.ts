@@ -1,14 +1,34 @@
 /**
- * `npm run test:apex`: runs a project's Apex tests offline. Options: --root DIR, --class A[,B], --method NAME,
- * --json FILE, --junit FILE, --coverage, --no-cache. Exits 1 on any FAIL or UNSUPPORTED.
+ * `npm run test:apex`: runs a project's Apex tests offline (`--help` lists the options). Exits 1 on any FAIL or
+ * UNSUPPORTED, 2 on bad input (the project's shared flag parser words it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { formatUsage, parseFlags } from '../../lib/args';
+import { runMain, UsageError } from '../../lib/cli';
 import { computeCoverage, type CoverageReport } from './coverage';
-import { loadProject } from './project';
-import { runTests, type TestResult } from './run-tests';
+import { loadProject, type LoadedProject } from './project';
+import { runTests, testClasses, type TestResult } from './run-tests';
 
-interface Options {
+const FLAGS = {
+  root: { kind: 'string', valueName: 'DIR', description: 'the SFDX project to run (default: the current folder)' },
+  class: { kind: 'list', valueName: 'A,B', description: 'run only these test classes, names in any letter case' },
+  method: { kind: 'string', valueName: 'NAME', description: 'run only the test methods of this name' },
+  json: { kind: 'string', valueName: 'FILE', description: 'write the results (summary, tests, coverage) as JSON' },
+  junit: { kind: 'string', valueName: 'FILE', description: 'write the results as JUnit XML' },
+  coverage: { kind: 'boolean', description: 'print line coverage per class and for the whole project' },
+  'no-cache': { kind: 'boolean', description: 'parse every Apex file again instead of reading the parse cache' },
+  help: { kind: 'boolean', char: 'h', description: 'print this text' }
+} as const;
+
+const USAGE = formatUsage(
+  'npm run test:apex -- [--root DIR] [--class A,B] [--method NAME] [--json FILE] [--junit FILE] [--coverage] [--no-cache]',
+  "Runs a project's Apex tests offline, without an org: one line per test method (PASS, FAIL or UNSUPPORTED),\n" +
+    'then the counts. Exits 1 on any FAIL or UNSUPPORTED, 2 on bad input.',
+  FLAGS
+);
+
+export interface Options {
   root: string;
   classes?: string[];
   method?: string;
@@ -16,31 +36,45 @@ interface Options {
   junit?: string;
   coverage: boolean;
   useCache: boolean;
+  help: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { root: process.cwd(), coverage: false, useCache: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--root') o.root = path.resolve(next());
-    else if (a === '--class')
-      o.classes = next()
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    else if (a === '--method') o.method = next();
-    else if (a === '--json') o.json = path.resolve(next());
-    else if (a === '--junit') o.junit = path.resolve(next());
-    else if (a === '--coverage') o.coverage = true;
-    else if (a === '--no-cache') o.useCache = false;
-    else throw new Error(`unknown option ${a}`);
+/** The options of a run; bad input (unknown flag, missing value, a root that is no SFDX project) is a UsageError. */
+export function parseOptions(argv: string[]): Options {
+  const flags = parseFlags(argv, FLAGS, USAGE);
+  const options: Options = {
+    root: path.resolve(flags.root ?? process.cwd()),
+    classes: flags.class.length > 0 ? flags.class : undefined,
+    method: flags.method,
+    json: flags.json === undefined ? undefined : path.resolve(flags.json),
+    junit: flags.junit === undefined ? undefined : path.resolve(flags.junit),
+    coverage: flags.coverage,
+    useCache: !flags['no-cache'],
+    help: flags.help
+  };
+  if (options.help) return options;
+  if (!fs.existsSync(options.root) || !fs.statSync(options.root).isDirectory()) {
+    throw new UsageError(`${options.root} is not a folder`);
   }
-  return o;
+  if (!fs.existsSync(path.join(options.root, 'sfdx-project.json'))) {
+    throw new UsageError(`${options.root} is not an SFDX project: it has no sfdx-project.json`);
+  }
+  return options;
+}
+
+/** --class and --method must name something that runs: a filter that selects nothing is a typo, not a green run. */
+function assertFilterSelects(project: LoadedProject, options: Options): void {
+  const testClassNames = testClasses(project, {}).map((c) => c.info.name);
+  const known = new Set(testClassNames.map((n) => n.toLowerCase()));
+  const unknown = (options.classes ?? []).filter((c) => !known.has(c.toLowerCase()));
+  if (unknown.length > 0) {
+    const list = testClassNames.length > 0 ? `test classes: ${testClassNames.join(', ')}` : 'it has no test class';
+    throw new UsageError(`--class ${unknown.join(', ')}: no such test class in ${options.root} (${list})`);
+  }
+  if (options.method !== undefined && testClasses(project, options).length === 0) {
+    const where = options.classes ? options.classes.join(', ') : options.root;
+    throw new UsageError(`--method ${options.method}: no test method of that name in ${where}`);
+  }
 }
 
 function line(r: TestResult): string {
@@ -69,20 +103,26 @@ function junit(results: TestResult[], seconds: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="apex-runtime" time="${seconds.toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
+/** Runs the tests; bad input prints one `error:` line (and the usage) on stderr and returns 2. */
 export function main(argv: string[]): number {
-  const started = Date.now();
-  let o: Options;
   try {
-    o = parseArgs(argv);
+    return run(argv);
   } catch (e) {
-    console.error(`test:apex: ${(e as Error).message}`);
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`error: ${e.message}\n`);
     return 2;
   }
-  if (!fs.existsSync(o.root)) {
-    console.error(`test:apex: no such folder ${o.root}`);
-    return 2;
+}
+
+function run(argv: string[]): number {
+  const started = Date.now();
+  const o = parseOptions(argv);
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   const project = loadProject(o.root, { useCache: o.useCache });
+  assertFilterSelects(project, o);
   if (o.coverage) project.interp.enableCoverage();
   for (const p of project.problems) console.log(`WARNING ${p}`);
   const loadedMs = Date.now() - started;
@@ -134,4 +174,5 @@ export function main(argv: string[]): number {
   return failed > 0 || skipped > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+// Anything unexpected still ends as one line (runMain; DEBUG=1 shows the stack).
+if (require.main === module) runMain(async () => main(process.argv.slice(2)));

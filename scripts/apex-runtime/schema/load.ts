@@ -74,7 +74,7 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
     }
   };
   const valueSets = readValueSets(files, parse);
-  const jar = standardJarObjects();
+  const jar = new Map([...standardJarObjects()].filter(([name]) => !MULTI_CURRENCY_OBJECTS.has(name)));
   const projectObjects: SObjectSchema[] = [];
   /** Fields and record types the project adds to standard objects, by lower-case object name. */
   const standardExtensions = new Map<string, { fields: FieldDescribe[]; recordTypes: RecordTypeInfo[] }>();
@@ -116,6 +116,14 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
   });
   return new SchemaModel(projectObjects, lazy, records, warnings);
 }
+
+/**
+ * Objects an org has only with multiple currencies enabled (Object Reference, "CurrencyType": "available only in
+ * organizations with the multicurrency feature enabled"; "DatedConversionRate": only with advanced currency management).
+ * The runtime models a single-currency org (UserInfo.isMultiCurrencyOrganization() is false), so querying them fails
+ * as it does there: `sObject type 'DatedConversionRate' is not supported`.
+ */
+const MULTI_CURRENCY_OBJECTS = new Set(['currencytype', 'datedconversionrate']);
 
 /** Key prefix letters of generated prefixes: custom objects `a00`, events `e00`, custom metadata `m00`. */
 const PREFIX_LETTER: Partial<Record<ObjectKind, string>> = {

@@ -23,6 +23,11 @@ export interface StandardObjectFacts {
   computed?: string[];
   /** Fields settable on create only (the parent of a detail line, for example). */
   createOnly?: string[];
+  /**
+   * System-generated auto-number fields with their display format (Object Reference lists them with the
+   * "Autonumber" property): read-only, numbered on create.
+   */
+  autoNumbers?: Record<string, string>;
   picklists?: Record<string, PicklistFacts>;
   /** Display types that the Apex type alone does not reveal. */
   types?: Record<string, DisplayType>;
@@ -202,8 +207,10 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
   Case: {
     keyPrefix: '500',
     nameField: 'CaseNumber',
+    // Object Reference, "Case": CaseNumber has the properties Autonumber, Defaulted on create
+    autoNumbers: { CaseNumber: '{00000000}' },
     sharingModel: 'ReadWriteTransfer',
-    computed: ['CaseNumber', 'IsClosed', 'ClosedDate', 'IsEscalated'],
+    computed: ['IsClosed', 'ClosedDate', 'IsEscalated'],
     defaults: { Status: 'New', Priority: 'Medium' },
     picklists: {
       Status: { values: ['New', 'Working', 'Escalated', 'Closed'], default: 'New' },
@@ -250,10 +257,12 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
   Order: {
     keyPrefix: '801',
     nameField: 'OrderNumber',
+    // Object Reference, "Order": OrderNumber has the properties Autonumber, Defaulted on create
+    autoNumbers: { OrderNumber: '{00000000}' },
     sharingModel: 'ControlledByParent',
     required: ['AccountId', 'EffectiveDate'],
     defaults: { Status: 'Draft' },
-    computed: ['OrderNumber', 'TotalAmount', 'StatusCode', 'ActivatedDate', 'ActivatedById', 'IsReductionOrder'],
+    computed: ['TotalAmount', 'StatusCode', 'ActivatedDate', 'ActivatedById', 'IsReductionOrder'],
     picklists: {
       Status: {
         values: ['Draft', 'Activated'],
@@ -266,18 +275,22 @@ export const STANDARD_OBJECT_FACTS: Record<string, StandardObjectFacts> = {
   OrderItem: {
     keyPrefix: '802',
     nameField: 'OrderItemNumber',
+    // Object Reference, "OrderItem": OrderItemNumber has the properties Autonumber, Defaulted on create
+    autoNumbers: { OrderItemNumber: '{00000000}' },
     sharingModel: 'ControlledByParent',
     required: ['OrderId', 'PricebookEntryId', 'Quantity', 'UnitPrice'],
     createOnly: ['OrderId', 'PricebookEntryId', 'Product2Id'],
-    computed: ['OrderItemNumber', 'TotalPrice', 'ListPrice', 'AvailableQuantity']
+    computed: ['TotalPrice', 'ListPrice', 'AvailableQuantity']
   },
   Contract: {
     keyPrefix: '800',
     nameField: 'ContractNumber',
+    // Object Reference, "Contract": ContractNumber has the properties Autonumber, Defaulted on create
+    autoNumbers: { ContractNumber: '{00000000}' },
     sharingModel: 'ControlledByParent',
     required: ['AccountId'],
     defaults: { Status: 'Draft' },
-    computed: ['ContractNumber', 'EndDate', 'StatusCode', 'ActivatedDate', 'ActivatedById'],
+    computed: ['EndDate', 'StatusCode', 'ActivatedDate', 'ActivatedById'],
     picklists: {
       Status: {
         values: ['Draft', 'In Approval Process', 'Activated'],

@@ -202,6 +202,17 @@ function standardField(
   if (facts?.computed?.includes(name)) {
     Object.assign(overrides, { createable: false, updateable: false, defaultedOnCreate: true });
   }
+  const autoNumberFormat = facts?.autoNumbers?.[name];
+  if (autoNumberFormat !== undefined) {
+    Object.assign(overrides, {
+      autoNumber: true,
+      displayFormat: autoNumberFormat,
+      createable: false,
+      updateable: false,
+      defaultedOnCreate: true,
+      nillable: false
+    });
+  }
   if (facts?.createOnly?.includes(name)) {
     overrides.updateable = false;
   }

@@ -46,6 +46,7 @@ export const messages = {
   noSuchChildRelationship: (name: string): string =>
     `Didn't understand relationship '${name}' in FROM part of query call. If you are attempting to use a custom ` +
     `relationship, be sure to append the '__r' after the custom relationship name. ${WSDL_HINT}`,
+  notFilterable: (field: string): string => `field '${field}' can not be filtered in query call`,
   securityEnforced: 'Insufficient permissions: secure query included inaccessible field'
 };
 
@@ -334,10 +335,11 @@ class QueryRun {
     }
     const expressions = [...this.query.groupBy, ...this.query.orderBy.map((item) => item.expression)];
     expressions.forEach((expression) => this.visitFields(expression, (ref) => this.resolve(ref)));
-    for (const condition of [this.query.where, this.query.having]) {
-      if (condition) {
-        this.validateCondition(condition);
-      }
+    if (this.query.where) {
+      this.validateCondition(this.query.where, (ref) => this.resolveFilter(ref));
+    }
+    if (this.query.having) {
+      this.validateCondition(this.query.having, (ref) => this.resolve(ref));
     }
     const access = this.context.access;
     if (access && this.inaccessible.size > 0) {
@@ -350,23 +352,35 @@ class QueryRun {
     }
   }
 
-  private validateCondition(condition: Condition): void {
+  /**
+   * A field in WHERE must be filterable: long text areas, encrypted fields and the like are not (SOQL and SOSL
+   * Reference, "WHERE"); the platform's QueryException reads `field 'Description' can not be filtered in query call`.
+   */
+  private resolveFilter(ref: FieldRef): ResolvedPath {
+    const resolved = this.resolve(ref);
+    if (!resolved.polymorphic && !resolved.field.filterable) {
+      throw new SoqlQueryError(messages.notFilterable(resolved.field.name), ref.offset);
+    }
+    return resolved;
+  }
+
+  private validateCondition(condition: Condition, resolve: (ref: FieldRef) => ResolvedPath): void {
     switch (condition.kind) {
       case 'and':
       case 'or':
-        condition.operands.forEach((operand) => this.validateCondition(operand));
+        condition.operands.forEach((operand) => this.validateCondition(operand, resolve));
         return;
       case 'not':
-        this.validateCondition(condition.operand);
+        this.validateCondition(condition.operand, resolve);
         return;
       case 'includes':
-        this.resolve(condition.left);
+        resolve(condition.left);
         return;
       case 'compare':
-        this.visitFields(condition.left, (ref) => this.resolve(ref));
+        this.visitFields(condition.left, resolve);
         return;
       case 'in':
-        this.visitFields(condition.left, (ref) => this.resolve(ref));
+        this.visitFields(condition.left, resolve);
         if (!Array.isArray(condition.right) && condition.right.kind === 'query') {
           this.semiJoinRun(condition.right).validate();
         }

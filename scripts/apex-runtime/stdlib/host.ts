@@ -695,6 +695,10 @@ export class ApexHost implements Host {
     return this.platform.soql(text, binds, line);
   }
 
+  sosl(text: string, binds: Map<string, Value>, line: number): Value {
+    return this.platform.sosl(text, binds, line);
+  }
+
   dml(op: string, value: Value, opts: { access?: string; extId?: string; value2?: Value }, line: number): void {
     this.platform.dmlStatement(op, value, opts, line);
   }

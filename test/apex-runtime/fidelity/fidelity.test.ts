@@ -170,6 +170,52 @@ describe('apex runtime fidelity', () => {
         insert as user new Account(Name = 'denied');
       }
     }
+    // a DML statement on a null record throws NullPointerException, worded as any null dereference (apex-recipes'
+    // CustomRestEndpointRecipes_Tests.httpCalloutDeleteSingleContactNegativeException reads it and passes in orgs)
+    @IsTest static void dmlOnNullRecord() {
+      Contact c = null;
+      try { delete c; Assert.fail('no exception'); }
+      catch (NullPointerException e) { Assert.areEqual('Attempt to de-reference a null object', e.getMessage()); }
+    }
+    // Object Reference, "Case": CaseNumber is an auto-number the platform assigns on insert
+    @IsTest static void standardAutoNumberOnInsert() {
+      insert new List<Case>{ new Case(Subject = 'a'), new Case(Subject = 'b') };
+      List<Case> cases = [SELECT CaseNumber FROM Case ORDER BY CaseNumber];
+      Assert.isTrue(Pattern.matches('[0-9]{8}', cases[0].CaseNumber), cases[0].CaseNumber);
+      Assert.areNotEqual(cases[0].CaseNumber, cases[1].CaseNumber);
+    }
+    // Object Reference, "DatedConversionRate"/"CurrencyType": only in multi-currency orgs; the runtime's org has one
+    // currency, so a dynamic query of them fails as the platform's does
+    @IsTest static void currencyObjectsNeedMultiCurrency() {
+      Assert.isFalse(UserInfo.isMultiCurrencyOrganization());
+      for (String obj : new List<String>{ 'DatedConversionRate', 'CurrencyType' }) {
+        try { Database.query('SELECT Id FROM ' + obj + ' LIMIT 1'); Assert.fail(obj + ' queried'); }
+        catch (QueryException e) { Assert.isTrue(e.getMessage().startsWith('sObject type \\'' + obj + '\\' is not supported'), e.getMessage()); }
+      }
+    }
+    // "Adding SOSL Queries to Unit Tests": a search in a test returns nothing unless Test.setFixedSearchResults names
+    // the Ids; those stand in for the matches (the FIND term is not applied) and each RETURNING WHERE still filters
+    @IsTest static void soslUsesFixedSearchResults() {
+      Account kept = new Account(Name = 'Kept');
+      Account filtered = new Account(Name = 'Filtered');
+      insert new List<Account>{ kept, filtered, new Account(Name = 'Not fixed') };
+      List<List<SObject>> none = [FIND 'Kept' IN ALL FIELDS RETURNING Account(Name)];
+      Assert.areEqual(0, none[0].size());
+      Test.setFixedSearchResults(new List<Id>{ kept.Id, filtered.Id });
+      String term = 'nothing matches this';
+      List<List<SObject>> found = [FIND :term IN NAME FIELDS RETURNING Account(Name WHERE Name != 'Filtered'), Contact];
+      Assert.areEqual(2, found.size());
+      Assert.areEqual(1, found[0].size());
+      Assert.areEqual('Kept', ((Account) found[0][0]).Name);
+      Assert.areEqual(0, found[1].size());
+    }
+    // SOQL and SOSL Reference, "WHERE": a long text area (Account.Description) can be selected but not filtered
+    @IsTest static void longTextAreaIsNotFilterable() {
+      insert new Account(Name = 'D', Description = 'long');
+      Assert.areEqual('long', [SELECT Description FROM Account LIMIT 1].Description);
+      try { Database.query('SELECT Id FROM Account WHERE Description = \\'long\\''); Assert.fail('filtered'); }
+      catch (QueryException e) { Assert.areEqual('field \\'Description\\' can not be filtered in query call', e.getMessage()); }
+    }
     // a construct the runtime does not implement is UNSUPPORTED, never a pass
     @IsTest static void unsupportedIsReported() { Test.loadData(Account.SObjectType, 'x'); }
   `);
@@ -188,7 +234,12 @@ describe('apex runtime fidelity', () => {
       'runAsAllowsMixedDml',
       'asyncRunsAtStopTest',
       'beforeSaveFlowSetsField',
-      'triggerExceptionFailsTheStatement'
+      'triggerExceptionFailsTheStatement',
+      'dmlOnNullRecord',
+      'standardAutoNumberOnInsert',
+      'currencyObjectsNeedMultiCurrency',
+      'soslUsesFixedSearchResults',
+      'longTextAreaIsNotFilterable'
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }

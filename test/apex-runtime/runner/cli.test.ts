@@ -23,7 +23,7 @@ function project(): string {
       'private class Greeter_Tests {',
       "  @IsTest static void greets() { Assert.areEqual('Hello Ada', Greeter.greet('Ada')); }",
       "  @IsTest static void failsOnPurpose() { Assert.areEqual('Hi', Greeter.greet('Ada'), 'wrong greeting'); }",
-      "  @IsTest static void usesSosl() { List<List<SObject>> r = [FIND 'x' IN ALL FIELDS RETURNING Account]; }",
+      "  @IsTest static void usesLoadData() { Test.loadData(Account.SObjectType, 'x'); }",
       '}'
     ].join('\n')
   );
@@ -51,7 +51,7 @@ describe('npm run test:apex', () => {
     expect(lines).toContain(
       '    System.AssertException: Assertion Failed: wrong greeting: Expected: Hi, Actual: Hello Ada'
     );
-    expect(lines.some((l) => /^UNSUPPORTED\s+Greeter_Tests\.usesSosl/.test(l))).toBe(true);
+    expect(lines.some((l) => /^UNSUPPORTED\s+Greeter_Tests\.usesLoadData/.test(l))).toBe(true);
     expect(lines[lines.length - 1]).toBe('1 passed, 1 failed, 1 skipped');
     expect(code).toBe(1);
   });
@@ -74,5 +74,91 @@ describe('npm run test:apex', () => {
     const xml = fs.readFileSync(junit, 'utf8');
     expect(xml).toContain('<testsuite name="Greeter_Tests" tests="3" failures="1" skipped="1">');
     expect(xml).toContain('<failure type="System.AssertException"');
+  });
+});
+
+describe('npm run test:apex on bad input: one error line on stderr, exit code 2, no stack trace', () => {
+  const root = project();
+
+  function runCapturing(argv: string[]): { code: number; stdout: string; stderr: string } {
+    let stdout = '';
+    let stderr = '';
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      stdout += `${args.join(' ')}\n`;
+    });
+    try {
+      return { code: main(argv), stdout, stderr };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      log.mockRestore();
+    }
+  }
+
+  it('--help prints the usage with every option and exits 0', () => {
+    const { code, stdout, stderr } = runCapturing(['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    for (const flag of [
+      '--root DIR',
+      '--class A,B',
+      '--method NAME',
+      '--json FILE',
+      '--junit FILE',
+      '--coverage',
+      '--no-cache'
+    ])
+      expect(stdout).toContain(flag);
+  });
+
+  it.each([
+    [['--bogus'], /^error: unknown argument "--bogus"\n/],
+    [['--json'], /^error: --json needs a value \(FILE\)\n/],
+    [['--root', '--coverage'], /^error: --root needs a value \(DIR\)\n/],
+    [['--coverage=yes'], /^error: --coverage takes no value\n/]
+  ])('%j is a usage error', (argv, firstLine) => {
+    const { code, stderr } = runCapturing(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(firstLine);
+    expect(stderr).toContain('Usage: npm run test:apex');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--root on a folder without sfdx-project.json says so', () => {
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-cli-bare-'));
+    const { code, stderr } = runCapturing(['--root', bare]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: ${bare} is not an SFDX project: it has no sfdx-project.json\n`);
+  });
+
+  it('--root on a missing folder says so', () => {
+    const missing = path.join(os.tmpdir(), 'apex-cli-no-such-folder-xyz');
+    const { code, stderr } = runCapturing(['--root', missing]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: ${missing} is not a folder\n`);
+  });
+
+  it('--class naming no test class lists the test classes there are, and runs nothing', () => {
+    const { code, stdout, stderr } = runCapturing(['--root', root, '--class', 'Greeter_Tests,NoSuch_Tests']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: --class NoSuch_Tests: no such test class in ${root} (test classes: Greeter_Tests)\n`);
+    expect(stdout).not.toMatch(/^PASS/m);
+  });
+
+  it('--method naming no test method is an error too; a right one runs only that method', () => {
+    expect(runCapturing(['--root', root, '--method', 'nope']).stderr).toBe(
+      `error: --method nope: no test method of that name in ${root}\n`
+    );
+    const { code, stdout } = runCapturing(['--root', root, '--class', 'greeter_tests', '--method', 'GREETS']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 passed, 0 failed, 0 skipped');
   });
 });

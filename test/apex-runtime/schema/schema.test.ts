@@ -121,6 +121,28 @@ describe('schema model', () => {
         sortable: false
       });
       expect(schema.field('Account', 'Name')).toMatchObject({ filterable: true, sortable: true, groupable: true });
+      // Object Reference ("Order", "OrderItem", "Case", "Contract"): these name fields are Autonumber, Defaulted on
+      // create, read-only; records are numbered on insert with eight digits.
+      for (const [object, name] of [
+        ['Order', 'OrderNumber'],
+        ['OrderItem', 'OrderItemNumber'],
+        ['Case', 'CaseNumber'],
+        ['Contract', 'ContractNumber']
+      ]) {
+        expect([object, schema.field(object, name)]).toEqual([
+          object,
+          expect.objectContaining({
+            autoNumber: true,
+            displayFormat: '{00000000}',
+            createable: false,
+            updateable: false,
+            defaultedOnCreate: true,
+            nameField: true
+          })
+        ]);
+      }
+      // a compound name is computed, not numbered
+      expect(schema.field('Contact', 'Name')).toMatchObject({ autoNumber: false });
     });
 
     it('has defaults and picklist values of a new org', () => {

@@ -98,7 +98,13 @@ describe('SOQL on real code', () => {
     const queries = soqlOf(APEX_RECIPES);
     expect(queries.length).toBeGreaterThan(100);
     expect(queries.filter((query) => /^\s*FIND\b/i.test(query.text)).length).toBeGreaterThan(0);
+    // OrgShape probes DatedConversionRate with dynamic SOQL in a try/catch: the object exists only in multi-currency
+    // orgs (Object Reference), and the runtime's org has one currency, so exactly those queries fail as they do there.
+    const multiCurrencyOnly = (failure: string): boolean =>
+      failure.includes("FROM DatedConversionRate LIMIT 1 -> sObject type 'DatedConversionRate' is not supported");
     expect(failures(queries)).toEqual([]);
-    expect(failures(queries, emptyHost(APEX_RECIPES))).toEqual([]);
+    const resolved = failures(queries, emptyHost(APEX_RECIPES));
+    expect(resolved.filter((failure) => !multiCurrencyOnly(failure))).toEqual([]);
+    expect(resolved.filter(multiCurrencyOnly)).toHaveLength(2);
   });
 });
