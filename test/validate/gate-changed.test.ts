@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apexFormatCheck } from '../../scripts/validate/checks/apex-format';
@@ -72,9 +72,24 @@ describe('--changed reports what a full run reports', () => {
     runGate(copy.root, CHECKS, { cache: true, cacheDir, focus: await changedFocus(copy.root) });
   const fullRunWithoutCache = (): Promise<GateReport> => runGate(copy.root, CHECKS);
 
-  it('keeps apex-ls cache in the gate cache folder, not in the home folder', () => {
-    const apexLsCache = join(projectCacheDir(copy.root, cacheDir), 'tools', 'apex-ls');
+  const toolsDir = (): string => join(projectCacheDir(copy.root, cacheDir), 'tools');
+
+  it("keeps apex-ls's cache and its class-data archive in the gate cache folder, not in the home folder", () => {
+    const apexLsCache = join(toolsDir(), 'apex-ls');
     expect(existsSync(apexLsCache) && readdirSync(apexLsCache).length > 0).toBe(true);
+    expect(readdirSync(toolsDir()).filter((name) => /^apex-ls-\w+\.jsa$/.test(name))).toHaveLength(1);
+  });
+
+  it('still reports a mistake when the class-data archive is broken (the JVM then loads classes as usual)', async () => {
+    for (const archive of readdirSync(toolsDir()).filter((name) => name.endsWith('.jsa'))) {
+      rmSync(join(toolsDir(), archive), { force: true });
+      writeFileSync(join(toolsDir(), archive), 'not an archive');
+    }
+    copy.replace(DEFAULTS, "invoice.Status__c = 'Draft';", "invoice.Statuss__c = 'Draft';");
+
+    expect(errorsOf(await changedRun())).toEqual([
+      expect.stringMatching(/^apex-types force-app\/main\/default\/classes\/InvoiceDefaults\.cls:12 .*Statuss__c/)
+    ]);
   });
 
   it('reports mistakes planted in the changed class, as a full run does', async () => {

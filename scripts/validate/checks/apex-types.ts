@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand } from '../../lib/run-command';
-import { findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
+import { classDataSharing, findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
 import { isStandardLibraryGap } from '../apex/apex-ls-gaps';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
 import { asCompileError } from '../apex/compile-facts';
@@ -61,8 +61,10 @@ export const apexTypesCheck: Check = {
     if (!java) {
       return { filesSeen: files.length, problems: [error('.', JAVA_MISSING_MESSAGE)] };
     }
+    const sharing = project.toolCacheDir ? classDataSharing(java, project.toolCacheDir, 'apex-ls') : undefined;
     const args = [
       ...SHORT_RUN_JVM_FLAGS,
+      ...(sharing?.flags ?? []),
       '-cp',
       javaLibClasspath(),
       'io.github.apexdevtools.apexls.CheckForIssues',
@@ -75,7 +77,9 @@ export const apexTypesCheck: Check = {
       'json'
     ];
     const result = await runCommand(java, args, { cwd: project.root });
-    if (result.code !== EXIT_OK && result.code !== EXIT_ISSUES) {
+    const clean = result.code === EXIT_OK || result.code === EXIT_ISSUES;
+    sharing?.done(clean);
+    if (!clean) {
       const detail = (result.stderr || result.stdout).trim().split('\n').slice(0, 3).join(' / ');
       return {
         filesSeen: files.length,
