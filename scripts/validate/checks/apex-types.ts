@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from '../../lib/run-command';
+import { CommandResult, runCommand } from '../../lib/run-command';
 import { classDataSharing, findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
 import { isStandardLibraryGap } from '../apex/apex-ls-gaps';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
@@ -62,23 +62,33 @@ export const apexTypesCheck: Check = {
       return { filesSeen: files.length, problems: [error('.', JAVA_MISSING_MESSAGE)] };
     }
     const sharing = project.toolCacheDir ? classDataSharing(java, project.toolCacheDir, 'apex-ls') : undefined;
-    const args = [
-      ...SHORT_RUN_JVM_FLAGS,
-      ...(sharing?.flags ?? []),
-      '-cp',
-      javaLibClasspath(),
-      'io.github.apexdevtools.apexls.CheckForIssues',
-      ...apexLsCacheArgs(project),
-      '-w',
-      project.root,
-      '-d',
-      'warnings',
-      '-f',
-      'json'
-    ];
-    const result = await runCommand(java, args, { cwd: project.root });
-    const clean = result.code === EXIT_OK || result.code === EXIT_ISSUES;
-    sharing?.done(clean);
+    const apexLs = (jvmFlags: string[]): Promise<CommandResult> =>
+      runCommand(
+        java,
+        [
+          ...SHORT_RUN_JVM_FLAGS,
+          ...jvmFlags,
+          '-cp',
+          javaLibClasspath(),
+          'io.github.apexdevtools.apexls.CheckForIssues',
+          ...apexLsCacheArgs(project),
+          '-w',
+          project.root,
+          '-d',
+          'warnings',
+          '-f',
+          'json'
+        ],
+        { cwd: project.root }
+      );
+    const finished = (result: CommandResult): boolean => result.code === EXIT_OK || result.code === EXIT_ISSUES;
+    let result = await apexLs(sharing?.flags ?? []);
+    sharing?.done(finished(result));
+    if (sharing && !finished(result)) {
+      // The class-data archive only saves time: a JVM that fails with it gets a second chance without it.
+      result = await apexLs([]);
+    }
+    const clean = finished(result);
     if (!clean) {
       const detail = (result.stderr || result.stdout).trim().split('\n').slice(0, 3).join(' / ');
       return {
