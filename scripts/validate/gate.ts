@@ -1,8 +1,8 @@
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Project } from './core/project';
 import { Basis, basisOf, Check, CheckOutcome, Prerequisite, Problem } from './core/types';
-import { OutcomeCache } from './core/cache';
+import { OutcomeCache, projectCacheDir } from './core/cache';
 import { formatText, plural } from './output/text';
 
 /** One check's row of the summary. */
@@ -53,7 +53,11 @@ export async function runGate(
   options: GateOptions = {},
   available: Check[] = checks
 ): Promise<GateReport> {
-  const project = new Project(root, options.focus);
+  const project = new Project(
+    root,
+    options.focus,
+    options.cache ? join(projectCacheDir(resolve(root), options.cacheDir), 'tools') : undefined
+  );
   const cache = options.cache ? new OutcomeCache(project, options.cacheDir) : undefined;
   const started = performance.now();
   const selected = withPrerequisites(checks, available).filter(

@@ -1,8 +1,15 @@
 import { checkFormatting, FormatVerdict } from '../apex/prettier-worker';
+import { basename } from 'node:path';
+import { allProjectFiles } from '../core/cache';
+import { Project } from '../core/project';
 import { Check, error, Problem, warning } from '../core/types';
 
 /** What this check formats; Apex is apex-format's, TypeScript and JavaScript are ESLint's and `npm run prettier`'s. */
 const FORMATTED = /\.(xml|json|md|ya?ml)$/;
+
+/** Files that decide how Prettier formats or which files it skips, wherever they are in the project. */
+const PRETTIER_SETTINGS =
+  /^(\.prettierrc.*|prettier\.config\..*|\.prettierignore|\.gitignore|\.editorconfig|package\.json)$/;
 
 /** Prettier's message when no plugin of the project's config reads a file's language (XML without its plugin). */
 const NO_PARSER = /No parser could be inferred/;
@@ -20,8 +27,10 @@ export const formatCheck: Check & { basis: 'house-policy'; prerequisites: string
   title: 'XML, JSON, Markdown and YAML are formatted as Prettier prints them with the project config',
   basis: 'house-policy',
   prerequisites: ['config-schema', 'metadata-xml'],
+  focusAware: true,
+  inputs: (project) => allProjectFiles(project).filter((file) => FORMATTED.test(file) || isPrettierSetting(file)),
   async run(project) {
-    const files = project.filesUnder('.').filter((file) => FORMATTED.test(file));
+    const files = filesToCheck(project);
     if (files.length === 0) {
       return { filesSeen: 0, problems: [] };
     }
@@ -33,6 +42,23 @@ export const formatCheck: Check & { basis: 'house-policy'; prerequisites: string
     return { filesSeen: files.length, problems };
   }
 };
+
+function isPrettierSetting(file: string): boolean {
+  return PRETTIER_SETTINGS.test(basename(file));
+}
+
+/**
+ * Every formatted file; with `--changed` only those in focus (a file's formatting depends on nothing but the file and
+ * Prettier's settings), unless a settings file changed: then every file may print differently.
+ */
+function filesToCheck(project: Project): string[] {
+  const files = project.filesUnder('.').filter((file) => FORMATTED.test(file));
+  const focus = project.focus;
+  if (!focus || [...focus].some(isPrettierSetting)) {
+    return files;
+  }
+  return files.filter((file) => focus.has(file));
+}
 
 function problemsOf(verdicts: FormatVerdict[]): Problem[] {
   const problems: Problem[] = [];

@@ -27,9 +27,16 @@ export class Project {
    */
   readonly focus: ReadonlySet<string> | undefined;
 
-  constructor(root: string, focus?: ReadonlySet<string>) {
+  /**
+   * A folder where tools with a cache of their own (apex-ls) may keep it between runs; undefined with `--no-cache`
+   * or outside the gate's runner, and then no tool writes a cache.
+   */
+  readonly toolCacheDir: string | undefined;
+
+  constructor(root: string, focus?: ReadonlySet<string>, toolCacheDir?: string) {
     this.root = resolve(root);
     this.focus = focus;
+    this.toolCacheDir = toolCacheDir;
     const config = readProjectConfig(root);
     this.packageDirs = config.packageDirs;
     this.sourceApiVersion = config.sourceApiVersion;
