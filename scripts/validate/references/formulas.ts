@@ -46,16 +46,25 @@ const VALUE_TYPE: Record<string, FormulaType> = {
   autonumber: 'Text'
 };
 
-/** A formula field: `<formula>` on its object, its result against `<type>`. */
+/**
+ * A formula field: `<formula>` on its object, its result against `<type>`. A field's `<defaultValue>` is a formula
+ * too (it cannot name the record's fields): its syntax and result type are checked the same way.
+ */
 export function checkFieldFormula(findings: Findings, file: string): void {
   const root = findings.files.xml(file);
-  const formula = root ? childElement(root, 'formula') : undefined;
-  const object = formula ? ownerObject(findings, file) : undefined;
-  if (!root || !formula?.text || !object) {
+  if (!root) {
     return;
   }
   const expected = FIELD_RESULT[nameKey(childText(root, 'type') ?? '')];
-  checkFormula(findings, file, formula, object, expected, `formula of ${childText(root, 'fullName') ?? 'the field'}`);
+  const formula = childElement(root, 'formula');
+  const object = formula ? ownerObject(findings, file) : undefined;
+  if (formula?.text && object) {
+    checkFormula(findings, file, formula, object, expected, `formula of ${childText(root, 'fullName') ?? 'the field'}`);
+  }
+  const defaultValue = childElement(root, 'defaultValue');
+  if (defaultValue?.text) {
+    checkFormula(findings, file, defaultValue, undefined, expected, 'defaultValue');
+  }
 }
 
 /** A validation rule: `<errorConditionFormula>` is Boolean; `<errorDisplayField>` is a field of the object. */

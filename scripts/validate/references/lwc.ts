@@ -10,7 +10,7 @@ import {
 } from './lwc-platform';
 import { baseName, nameKey, splitNamespace } from './names';
 import { SourceFiles } from './source-files';
-import { childElement, childElements, childText, descendants } from './xml';
+import { childElement, childElements, childText, descendants, XmlElement } from './xml';
 
 /**
  * Lightning web components and the metadata that names them. What a component imports and uses must exist when the
@@ -405,6 +405,64 @@ export class LwcReferences {
     }
   }
 
+  /**
+   * A web component placed by metadata must be exposed and declare the target of the place: a Lightning page needs
+   * `isExposed` true ("must be marked 'isExposed=true' to be used on this Lightning Page") and its page type's target,
+   * a flow screen `lightning__FlowScreen` ("This component doesn't support any target for flows"), a quick action
+   * `lightning__RecordAction`.
+   */
+  private checkUsableWhereNamed(file: string, root: XmlElement, line: number, value: string, bundle: Bundle): void {
+    const rootName = root.name;
+    const configFile = bundle.files.find((path) => path.endsWith(`/${bundle.name}.js-meta.xml`));
+    const config = configFile ? this.files.xml(configFile) : undefined;
+    if (!config) {
+      return; // packaging reports a bundle without its js-meta.xml
+    }
+    const targetsElement = childElement(config, 'targets');
+    const targets = new Set(
+      (targetsElement ? childElements(targetsElement, 'target') : []).map((target) => nameKey(target.text))
+    );
+    const exposed = childText(config, 'isExposed') === 'true';
+    let needed: string | undefined;
+    if (rootName === 'FlexiPage') {
+      if (!exposed) {
+        this.report(
+          error,
+          file,
+          line,
+          `places ${value}, whose ${bundle.name}.js-meta.xml is not <isExposed>true</isExposed>: the deploy fails with "The c:${bundle.name} component must be marked 'isExposed=true' to be used on this Lightning Page"`,
+          'lwc-component-usable'
+        );
+        return;
+      }
+      const pageType = nameKey(childText(root, 'type') ?? '');
+      needed = FLEXIPAGE_TARGETS[pageType];
+      if (needed && !targets.has(nameKey(needed))) {
+        this.report(
+          warning,
+          file,
+          line,
+          `places ${value} on a ${childText(root, 'type')}, but ${bundle.name}.js-meta.xml does not list the target ${needed}`,
+          'lwc-component-usable'
+        );
+      }
+      return;
+    }
+    needed = USAGE_TARGETS[rootName];
+    if (needed && !targets.has(nameKey(needed))) {
+      this.report(
+        rootName === 'Flow' ? error : warning,
+        file,
+        line,
+        `uses ${value}, but ${bundle.name}.js-meta.xml does not list the target ${needed}` +
+          (rootName === 'Flow'
+            ? ": the deploy fails with \"This component doesn't support any target for flows ... Add any of these targets to the component: 'lightning__FlowScreen'\""
+            : ''),
+        'lwc-component-usable'
+      );
+    }
+  }
+
   // --- metadata that names a component ----------------------------------------------------------------------------
 
   /**
@@ -425,6 +483,9 @@ export class LwcReferences {
       }
       const key = nameKey(name);
       const found = (only !== 'aura' && this.lwcBundles.has(key)) || (only !== 'lwc' && this.auraBundles.has(key));
+      if (found && only !== 'aura' && this.lwcBundles.has(key) && !this.auraBundles.has(key)) {
+        this.checkUsableWhereNamed(file, root, named.line, value, this.lwcBundles.get(key) as Bundle);
+      }
       if (!found) {
         const kinds =
           only === 'lwc'
@@ -443,6 +504,21 @@ export class LwcReferences {
     }
   }
 }
+
+/** The js-meta.xml target each kind of metadata needs of the web component it places, and the FlexiPage types. */
+const FLEXIPAGE_TARGETS: Record<string, string> = {
+  apppage: 'lightning__AppPage',
+  homepage: 'lightning__HomePage',
+  recordpage: 'lightning__RecordPage',
+  utilitybar: 'lightning__UtilityBar'
+};
+
+/** The target a flow screen, quick action or tab needs of the web component it uses. */
+const USAGE_TARGETS: Record<string, string> = {
+  Flow: 'lightning__FlowScreen',
+  QuickAction: 'lightning__RecordAction',
+  CustomTab: 'lightning__Tab'
+};
 
 /** Blanks block and line comments (keeping newlines); `//` inside a string such as a URL is kept. */
 function withoutComments(source: string): string {

@@ -136,7 +136,7 @@ export function checkCustomMetadataValues(findings: Findings, file: string): voi
 }
 
 function valueProblem(type: string, value: string, values: string[] | undefined): string | undefined {
-  if (type === 'picklist' && values && value && !values.includes(value)) {
+  if (type === 'picklist' && values && value && !values.some((known) => nameKey(known) === nameKey(value))) {
     return `'${value}' is not a value of the field's picklist (values: ${values.join(', ')}); custom metadata picklists are restricted`;
   }
   if (type === 'checkbox' && value !== 'true' && value !== 'false') {

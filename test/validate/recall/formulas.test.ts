@@ -186,6 +186,22 @@ describe('recall: formulas in metadata (cross-references)', () => {
     expect(problems[0].message).toMatch(says);
   });
 
+  it('default values are formulas: syntax and result type are checked; a literal of the right type is accepted', async () => {
+    const FLAG = `${OBJECT}/fields/Flag__c.field-meta.xml`;
+    const flag = (defaultValue: string, type = 'Checkbox') =>
+      field('Flag__c', `    <defaultValue>${defaultValue}</defaultValue>\n    <type>${type}</type>`);
+    expect(await run({ [FLAG]: flag('false') })).toEqual([]);
+    project?.dispose();
+    expect(await run({ [FLAG]: flag('TODAY() + 7', 'Date') })).toEqual([]);
+    project?.dispose();
+    const wrongType = await run({ [FLAG]: flag('&quot;no&quot;') });
+    expect(withRule(wrongType, 'formula-result-type')).toEqual([
+      expect.objectContaining({ file: FLAG, severity: 'error' })
+    ]);
+    project?.dispose();
+    expect(withRule(await run({ [FLAG]: flag('ADDMONTHS(TODAY()', 'Date') }), 'formula-syntax')).toHaveLength(1);
+  });
+
   it('flow formulas: syntax and result type against <dataType>; merge fields are left to the flow checks', async () => {
     const flow = (expression: string, dataType: string) =>
       metadata(

@@ -52,7 +52,7 @@ export default class ThingList extends NavigationMixin(LightningElement) {
 </template>
 `,
     [`${D}/lwc/thingList/thingList.js-meta.xml`]: bundleConfig(
-      '        <target>lightning__RecordPage</target>\n        <target>lightning__AppPage</target>',
+      '        <target>lightning__RecordPage</target>\n        <target>lightning__AppPage</target>\n        <target>lightning__RecordAction</target>\n        <target>lightning__Tab</target>\n        <target>lightning__FlowScreen</target>',
       '    <targetConfigs>\n        <targetConfig targets="lightning__RecordPage">\n            <objects>\n                <object>Thing__c</object>\n            </objects>\n        </targetConfig>\n    </targetConfigs>'
     ),
     [`${D}/lwc/thingRow/thingRow.js`]:
@@ -68,6 +68,10 @@ export default class ThingList extends NavigationMixin(LightningElement) {
     [`${D}/flexipages/Thing_Page.flexipage-meta.xml`]: metadata(
       'FlexiPage',
       '    <flexiPageRegions>\n        <itemInstances>\n            <componentInstance>\n                <componentName>thingList</componentName>\n            </componentInstance>\n        </itemInstances>\n        <itemInstances>\n            <componentInstance>\n                <componentName>force:highlightsPanel</componentName>\n            </componentInstance>\n        </itemInstances>\n        <name>main</name>\n        <type>Region</type>\n    </flexiPageRegions>\n    <masterLabel>Thing Page</masterLabel>\n    <type>AppPage</type>'
+    ),
+    [`${D}/flows/Thing_Screen.flow-meta.xml`]: metadata(
+      'Flow',
+      '    <apiVersion>65.0</apiVersion>\n    <label>Thing Screen</label>\n    <processType>Flow</processType>\n    <screens>\n        <name>Show</name>\n        <label>Show</label>\n        <locationX>0</locationX>\n        <locationY>0</locationY>\n        <fields>\n            <name>things</name>\n            <extensionName>c:thingList</extensionName>\n            <fieldType>ComponentInstance</fieldType>\n        </fields>\n    </screens>\n    <start>\n        <locationX>0</locationX>\n        <locationY>0</locationY>\n        <connector>\n            <targetReference>Show</targetReference>\n        </connector>\n    </start>\n    <status>Active</status>'
     ),
     [`${D}/tabs/Things.tab-meta.xml`]: metadata(
       'CustomTab',
@@ -150,7 +154,7 @@ describe('recall: Lightning web components (lwc-references)', () => {
     [
       'lwc-target-object',
       [`${D}/lwc/thingList/thingList.js-meta.xml`, '<object>Thing__c', '<object>Thingy__c'],
-      12,
+      15,
       /object Thingy__c.*sobjectClass/
     ],
     [
@@ -178,6 +182,26 @@ describe('recall: Lightning web components (lwc-references)', () => {
     const found = withRule(problems, rule);
     expect(found).toEqual([expect.objectContaining({ file: change[0], line })]);
     expect(found[0].message).toMatch(says);
+    expect(problems).toHaveLength(1);
+  });
+
+  const CONFIG = `${D}/lwc/thingList/thingList.js-meta.xml`;
+  it('lwc-component-usable: a FlexiPage placing a component that is not exposed is an error', async () => {
+    const problems = await run([CONFIG, '<isExposed>true</isExposed>', '<isExposed>false</isExposed>']);
+    expect(withRule(problems, 'lwc-component-usable')).toEqual([
+      expect.objectContaining({ file: `${D}/flexipages/Thing_Page.flexipage-meta.xml`, severity: 'error' })
+    ]);
+    expect(problems[0].message).toMatch(/must be marked 'isExposed=true'/);
+  });
+
+  it.each([
+    ['lightning__FlowScreen', `${D}/flows/Thing_Screen.flow-meta.xml`, 'error'],
+    ['lightning__RecordAction', `${D}/quickActions/Thing__c.Show.quickAction-meta.xml`, 'warning'],
+    ['lightning__Tab', `${D}/tabs/Things.tab-meta.xml`, 'warning'],
+    ['lightning__AppPage', `${D}/flexipages/Thing_Page.flexipage-meta.xml`, 'warning']
+  ])('lwc-component-usable: without the target %s, %s is reported (%s)', async (target, file, severity) => {
+    const problems = await run([CONFIG, `        <target>${target}</target>\n`, '']);
+    expect(withRule(problems, 'lwc-component-usable')).toEqual([expect.objectContaining({ file, severity })]);
     expect(problems).toHaveLength(1);
   });
 
