@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -65,22 +65,32 @@ async function main(): Promise<number> {
   }
 }
 
-/** One `npm run validate` as a user runs it (a new process, Node 22 from the install first on PATH), timed. */
+/**
+ * One `npm run validate` as a user runs it: a new process with the command line of package.json's `validate` script
+ * (so the ts-node flags cannot drift from what users run), Node 22 from the install first on PATH, timed.
+ */
 function timeValidate(root: string, run: string, args: string[]): Timing {
   process.stderr.write(`bench: ${run}...\n`);
+  const [command, ...scriptArgs] = validateCommandLine();
   const started = performance.now();
-  const result = spawnSync(
-    join(REPO, 'node_modules', '.bin', 'ts-node'),
-    ['--transpile-only', join(REPO, 'scripts', 'validate', 'index.ts'), '--root', root, ...args],
-    {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: { ...process.env, PATH: `${join(REPO, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` }
-    }
-  );
+  const result = spawnSync(join(REPO, 'node_modules', '.bin', command), [...scriptArgs, '--root', root, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(REPO, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` }
+  });
   const seconds = (performance.now() - started) / 1000;
   const verdict = result.stdout.trim().split('\n').pop() ?? '';
   return { run, seconds, exitCode: result.status ?? 1, verdict };
+}
+
+/** package.json's `validate` script, split into words (it is a plain `ts-node FLAGS scripts/validate/index.ts`). */
+export function validateCommandLine(): string[] {
+  const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const script = manifest.scripts?.validate;
+  if (!script || /[|&;<>$`"']/.test(script)) {
+    throw new UsageError(`package.json's validate script is not a plain command line: ${script ?? 'missing'}`);
+  }
+  return script.trim().split(/\s+/);
 }
 
 function formatTimings(source: string, timings: Timing[]): string {
