@@ -76,6 +76,8 @@ export async function runGate(
     }
     return promise;
   };
+  // The slow out-of-process checks first, so their tools start before the main thread is busy with the others.
+  selected.filter((check) => check.startsEarly).forEach(start);
   const reports = withoutEchoes(await Promise.all(selected.map(start)));
   const loadProblems = projectLoadProblems(project, reports);
   if (loadProblems.length > 0) {
@@ -128,19 +130,12 @@ async function runWhenReady(
   options: GateOptions,
   cache: OutcomeCache | undefined
 ): Promise<CheckReport> {
-  const basis = check.basis ?? 'deploy-fact';
-  const skip = (reason: string): CheckReport => ({
-    id: check.id,
-    title: check.title,
-    basis,
-    seconds: 0,
-    filesSeen: 0,
-    problems: [],
-    skipped: reason
-  });
   if (project.loadError && !check.runsWithoutProject) {
-    return skip(project.loadError);
+    return skipped(check, project.loadError);
   }
+  // A slow out-of-process check starts now, while its prerequisites run, instead of after them (see Check.startsEarly).
+  const early = check.startsEarly && (check.prerequisites ?? []).length > 0;
+  const running = early ? begin(check, project, cache) : undefined;
   for (const prerequisite of check.prerequisites ?? []) {
     const prerequisiteCheck = selected.find((candidate) => candidate.id === prerequisiteId(prerequisite));
     if (!prerequisiteCheck) {
@@ -148,49 +143,80 @@ async function runWhenReady(
     }
     const report = await start(prerequisiteCheck);
     if (report.skipped) {
-      return skip(`${report.id} skipped`);
+      return skipped(check, `${report.id} skipped`);
     }
     const errors = report.problems.filter((problem) => problem.severity === 'error');
     if (typeof prerequisite === 'string') {
       if (errors.length > 0) {
-        return skip(`${report.id} found ${plural(errors.length, 'error')}`);
+        return skipped(check, `${report.id} found ${plural(errors.length, 'error')}`);
       }
       continue;
     }
     const blocking = new Set(errors.filter((problem) => prerequisite.blocks(problem)).map((problem) => problem.file));
     if (blocking.size > 0) {
-      return skip(`${report.id} found ${plural(blocking.size, prerequisite.what)}`);
+      return skipped(check, `${report.id} found ${plural(blocking.size, prerequisite.what)}`);
     }
   }
-  const report = await runOne(check, project, cache);
+  const report = await finish(check, project, cache, running ?? begin(check, project, cache));
   if (options.deployOnly) {
     report.problems = report.problems.filter((problem) => basisOf(problem, check) === 'deploy-fact');
   }
   return report;
 }
 
-async function runOne(check: Check, project: Project, cache: OutcomeCache | undefined): Promise<CheckReport> {
+function skipped(check: Check, reason: string): CheckReport {
+  return {
+    id: check.id,
+    title: check.title,
+    basis: check.basis ?? 'deploy-fact',
+    seconds: 0,
+    filesSeen: 0,
+    problems: [],
+    skipped: reason
+  };
+}
+
+/** A check on its way: its stored outcome, or its run (which never rejects: a crash becomes one error). */
+interface Running {
+  started: number;
+  stored: { key: string; outcome: CheckOutcome | undefined } | undefined;
+  outcome: Promise<CheckOutcome>;
+}
+
+function begin(check: Check, project: Project, cache: OutcomeCache | undefined): Running {
   const started = performance.now();
   const stored = cache?.lookup(check);
-  let outcome: CheckOutcome;
-  try {
-    outcome = stored?.outcome ?? (await check.run(project));
-    // A focused check saw only part of the project: its outcome would be wrong for the next full run.
-    if (cache && stored && !stored.outcome && !(check.focusAware && project.focus)) {
-      cache.store(check, stored.key, outcome);
-    }
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    outcome = {
-      filesSeen: 0,
-      problems: [{ file: '.', message: `check failed to run: ${message}`, severity: 'error' }]
-    };
+  const outcome = stored?.outcome
+    ? Promise.resolve(stored.outcome)
+    : Promise.resolve()
+        .then(() => check.run(project))
+        .catch((cause: unknown): CheckOutcome => {
+          const message = cause instanceof Error ? cause.message : String(cause);
+          return {
+            filesSeen: 0,
+            problems: [{ file: '.', message: `check failed to run: ${message}`, severity: 'error' }]
+          };
+        });
+  return { started, stored, outcome };
+}
+
+async function finish(
+  check: Check,
+  project: Project,
+  cache: OutcomeCache | undefined,
+  running: Running
+): Promise<CheckReport> {
+  const { stored } = running;
+  const outcome = await running.outcome;
+  // A focused check saw only part of the project: its outcome would be wrong for the next full run.
+  if (cache && stored && !stored.outcome && !(check.focusAware && project.focus)) {
+    cache.store(check, stored.key, outcome);
   }
   return {
     id: check.id,
     title: check.title,
     basis: check.basis ?? 'deploy-fact',
-    seconds: (performance.now() - started) / 1000,
+    seconds: (performance.now() - running.started) / 1000,
     filesSeen: outcome.filesSeen,
     problems: tidyProblems(project, outcome.problems),
     ...(stored?.outcome ? { cached: true } : {})

@@ -97,7 +97,8 @@ export function classDataSharing(
   };
 }
 
-function jvmAndJarsFingerprint(java: string): string {
+/** The java executable (resolved, with its time stamp) and the names and sizes of the engine's jars. */
+export function jvmAndJarsFingerprint(java: string): string {
   const hash = createHash('sha256');
   const real = realpathSync(java);
   hash.update(`${real}\0${statSync(real).mtimeMs}\0`);

@@ -5,10 +5,11 @@ import type {
   RuleSelection,
   Violation
 } from '@salesforce/code-analyzer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findJava, JAVA_MISSING_MESSAGE, withShortRunJvmFlags } from '../apex/java';
+import { findJava, JAVA_MISSING_MESSAGE, jvmAndJarsFingerprint, withShortRunJvmFlags } from '../apex/java';
 import { failsGate, SELECTED_RULES } from '../apex/pmd-rules';
 import { apexFilesInFocus, apexSourceFiles, toProjectPath } from '../apex/sources';
 import { Project } from '../core/project';
@@ -30,6 +31,7 @@ export const apexPmdCheck: Check = {
     ...rootFiles(project, 'sfdx-project.json', '.forceignore', 'code-analyzer')
   ],
   prerequisites: ['apex-syntax'],
+  startsEarly: true,
   async run(project) {
     const files = apexFilesInFocus(project);
     if (files.length === 0) {
@@ -74,7 +76,11 @@ async function analyze(project: Project, files: string[], java: string, workingF
   };
   analyzer.onEvent(EventType.LogEvent, onLog);
   analyzer.onEvent(EventType.EngineLogEvent, onLog);
-  await analyzer.addEnginePlugin(pmdEngine.createEnginePlugin());
+  const pmdPlugin = pmdEngine.createEnginePlugin();
+  if (project.toolCacheDir) {
+    keepRuleDescriptions(pmdPlugin, join(project.toolCacheDir, 'pmd-rules'), java);
+  }
+  await analyzer.addEnginePlugin(pmdPlugin);
   await analyzer.addEnginePlugin(regexEngine.createEnginePlugin());
 
   // One workspace for rule selection and the run: the PMD engine caches its rule list per workspace, so Java
@@ -97,6 +103,53 @@ async function analyze(project: Project, files: string[], java: string, workingF
   const results = await analyzer.run(selection, { workspace });
   problems.push(...results.getViolations().map((violation) => violationProblem(project, violation)));
   return problems;
+}
+
+type DescribeCommand = (customRulesets: string[], languageIds: string[], ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Code Analyzer's PMD engine starts one JVM to list PMD's rules (`describe`) and a second one to run them, on every
+ * run. The list depends only on the engine's jars, the Java that runs them, and the rulesets and languages asked for,
+ * so it is kept in the gate's tool cache under a hash of those and read from there: one JVM start less (about 1 s of
+ * a `--changed` run). The hook sits on the engine's own describe call, which the exactly pinned engine version
+ * (package.json) keeps in place; where it is missing the engine runs as it comes, only slower. A list that cannot be
+ * read is described again; the selected-rules guard in `analyze` still names any rule the list lacks.
+ */
+function keepRuleDescriptions(plugin: object, dir: string, java: string): void {
+  const factory = plugin as { createEngine?: (engineName: string, engineConfig: unknown) => Promise<unknown> };
+  const createEngine = factory.createEngine?.bind(plugin);
+  if (!createEngine) {
+    return;
+  }
+  factory.createEngine = async (engineName, engineConfig) => {
+    const engine = await createEngine(engineName, engineConfig);
+    const invoker = (engine as { pmdWrapperInvoker?: { invokeDescribeCommand?: DescribeCommand } }).pmdWrapperInvoker;
+    const describe = invoker?.invokeDescribeCommand?.bind(invoker);
+    if (invoker && describe) {
+      invoker.invokeDescribeCommand = async (customRulesets, languageIds, ...rest) => {
+        const key = createHash('sha256')
+          .update(JSON.stringify([engineName, customRulesets, languageIds, jvmAndJarsFingerprint(java)]))
+          .digest('hex')
+          .slice(0, 16);
+        const file = join(dir, `${key}.json`);
+        try {
+          const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
+          if (Array.isArray(stored) && stored.length > 0) {
+            return stored;
+          }
+        } catch {
+          // Not stored yet, or unreadable: describe again.
+        }
+        const described = await describe(customRulesets, languageIds, ...rest);
+        mkdirSync(dir, { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify(described));
+        renameSync(temporary, file);
+        return described;
+      };
+    }
+    return engine;
+  };
 }
 
 function analyzerConfig(

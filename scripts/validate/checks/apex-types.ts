@@ -52,6 +52,7 @@ export const apexTypesCheck: Check = {
   basis: 'deploy-fact',
   inputs: packageInputs,
   prerequisites: ['apex-syntax', WELL_FORMED_METADATA],
+  startsEarly: true,
   async run(project) {
     const files = apexSourceFiles(project);
     if (files.length === 0) {

@@ -2,6 +2,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
+import { allProjectFiles, rootFiles } from '../core/cache';
 import { compileExplainable, explainSchemaErrors } from './schema-errors';
 import { settingsProblems } from './scratch-settings';
 import { projectConfigProblems } from '../rules/project-config';
@@ -14,12 +15,19 @@ const projectSchema = require('@salesforce/schemas/sfdx-project.schema.json') as
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const scratchDefSchema = require('@salesforce/schemas/project-scratch-def.schema.json') as JsonSchema;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateProject = compileExplainable(projectSchema);
-const validateScratchDef = compileExplainable(scratchDefSchema);
-const validateFeature = ajv.compile(
-  ((scratchDefSchema.definitions as Record<string, JsonSchema>).features as { items: JsonSchema }).items
-);
+/** The compiled schemas, on first use: compiling takes ~0.3 s that a run taking this check from the cache saves. */
+const validators = memoize(() => ({
+  project: compileExplainable(projectSchema),
+  scratchDef: compileExplainable(scratchDefSchema),
+  feature: new Ajv({ allErrors: true, strict: false }).compile(
+    ((scratchDefSchema.definitions as Record<string, JsonSchema>).features as { items: JsonSchema }).items
+  )
+}));
+
+function memoize<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
 
 /**
  * `sfdx-project.json` and every `config/*-scratch-def.json` against @salesforce/schemas, plus what the schemas leave
@@ -32,6 +40,12 @@ export const configSchemaCheck: Check = {
   title: 'sfdx-project.json and scratch org definitions match the Salesforce JSON schemas',
   basis: 'deploy-fact',
   runsWithoutProject: true,
+  // The files it parses, and the names of all others: a package directory's emptiness and the files a replacement
+  // matches depend on which files exist, not on what they hold (an Apex edit does not run it again).
+  inputs: (project) => ({
+    contents: [...rootFiles(project, 'sfdx-project.json', '.forceignore'), ...project.filesUnder('config')],
+    names: allProjectFiles(project)
+  }),
   async run(project: Project): Promise<CheckOutcome> {
     const scratchDefs = project.filesUnder('config').filter((file) => file.endsWith('-scratch-def.json'));
     const problems = [
@@ -49,7 +63,7 @@ function checkProjectFile(project: Project): Problem[] {
   if ('problem' in parsed) {
     return [parsed.problem];
   }
-  const problems = schemaProblems(file, parsed, validateProject);
+  const problems = schemaProblems(file, parsed, validators().project);
   const config = parsed.value as { packageDirectories?: Array<{ path?: unknown }>; sourceApiVersion?: unknown };
   (config.packageDirectories ?? []).forEach((dir, index) => {
     if (typeof dir.path === 'string' && project.filesUnder(dir.path).length === 0) {
@@ -83,7 +97,7 @@ function checkScratchDef(project: Project, file: string): Problem[] {
   const features = Array.isArray(definition.features) ? definition.features : [];
   // Features are checked one by one below so that an unlisted one is a warning, not an error of the whole array.
   const withoutFeatures = { ...(parsed.value as object), features: [] };
-  const problems = schemaProblems(file, { ...parsed, value: withoutFeatures }, validateScratchDef);
+  const problems = schemaProblems(file, { ...parsed, value: withoutFeatures }, validators().scratchDef);
   for (const problem of settingsProblems(definition.settings)) {
     problems.push(error(file, problem.message, lineOf(parsed, problem.path)));
   }
@@ -91,7 +105,7 @@ function checkScratchDef(project: Project, file: string): Problem[] {
     const line = lineOf(parsed, ['features', index]);
     if (typeof feature !== 'string') {
       problems.push(error(file, `features[${index}] must be a string`, line));
-    } else if (!validateFeature(feature)) {
+    } else if (!validators().feature(feature)) {
       problems.push(
         warning(file, `scratch org feature "${feature}" is not in @salesforce/schemas' list; check its spelling`, line)
       );

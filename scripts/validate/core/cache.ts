@@ -73,6 +73,9 @@ export class OutcomeCache {
     for (const file of [...new Set(inputs.names)].sort()) {
       hash.update(`${file}\0`);
     }
+    hash.update(
+      `\0environment\0${this.project.memo('replacement-environment', () => replacementEnvironment(this.project))}`
+    );
     return hash.digest('hex');
   }
 
@@ -136,6 +139,38 @@ export function packageInputs(project: Project): string[] {
   return [...project.packageFiles(), ...rootFiles(project, 'sfdx-project.json', '.forceignore')];
 }
 
+/**
+ * The environment variables that sfdx-project.json's `replacements` name (`replaceWithEnv`, `replaceWhenEnv`), with
+ * their values: whether a deploy stops on an unset variable (config-schema) and what source conversion writes
+ * (packaging) depend on them, so every stored outcome is keyed on them too. Other variables change no outcome.
+ */
+export function replacementEnvironment(project: Project, environment: NodeJS.ProcessEnv = process.env): string {
+  let replacements: unknown;
+  try {
+    replacements = (JSON.parse(project.read('sfdx-project.json')) as { replacements?: unknown }).replacements;
+  } catch {
+    return '';
+  }
+  if (!Array.isArray(replacements)) {
+    return '';
+  }
+  const names = new Set<string>();
+  for (const replacement of replacements as Array<{ replaceWithEnv?: unknown; replaceWhenEnv?: unknown }>) {
+    if (typeof replacement?.replaceWithEnv === 'string') {
+      names.add(replacement.replaceWithEnv);
+    }
+    for (const condition of Array.isArray(replacement?.replaceWhenEnv) ? replacement.replaceWhenEnv : []) {
+      if (typeof (condition as { env?: unknown })?.env === 'string') {
+        names.add((condition as { env: string }).env);
+      }
+    }
+  }
+  return [...names]
+    .sort()
+    .map((name) => JSON.stringify([name, environment[name] ?? null]))
+    .join('\n');
+}
+
 let fingerprint: string | undefined;
 
 /** The gate's own code and dependency versions: a change to either invalidates every stored outcome. */
@@ -193,6 +228,7 @@ export class RunCache<Report> {
       }
       hash.update(`${file}\0${sha256(content)}\0`);
     }
+    hash.update(`\0environment\0${replacementEnvironment(project)}`);
     this.key = hash.digest('hex');
   }
 

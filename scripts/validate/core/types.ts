@@ -61,6 +61,13 @@ export interface Check {
   inputs?(project: import('./project').Project): string[] | CheckInputs;
   /** With `--changed`, the check looks only at the changed files and their dependents (its outcome is partial). */
   focusAware?: boolean;
+  /**
+   * The check starts at once, while its prerequisites run, instead of after them: for a slow tool in a process of its
+   * own (a JVM) whose start would otherwise wait for them. When one of them fails, its outcome is dropped and it is
+   * reported as skipped, as always; the tool is left to finish (stopping apex-ls could tear its cache), so the
+   * process ends a little after the report is printed.
+   */
+  startsEarly?: boolean;
   run(project: import('./project').Project): Promise<CheckOutcome>;
 }
 

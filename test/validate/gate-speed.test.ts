@@ -1,0 +1,189 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { apexPmdCheck } from '../../scripts/validate/checks/apex-pmd';
+import { configSchemaCheck } from '../../scripts/validate/checks/config-schema';
+import { projectCacheDir } from '../../scripts/validate/core/cache';
+import { Project } from '../../scripts/validate/core/project';
+import { Check, CheckOutcome } from '../../scripts/validate/core/types';
+import { runGate } from '../../scripts/validate/gate';
+import { FixtureCopy } from '../support/fixture';
+
+const DEFAULTS = 'force-app/main/default/classes/InvoiceDefaults.cls';
+const SCRATCH_DEFINITION = 'config/project-scratch-def.json';
+
+/** The shortcuts that make `--changed` fast, each pinned to give the report a run without them gives. */
+describe('the gate runs less without reporting less', () => {
+  let copy: FixtureCopy;
+  let cacheDir: string;
+  beforeEach(() => {
+    copy = new FixtureCopy('clean-project');
+    cacheDir = mkdtempSync(join(tmpdir(), 'gate-speed-'));
+  });
+  afterEach(() => {
+    copy.dispose();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  describe('a check that starts early', () => {
+    /** A prerequisite that finishes only when the test says so, with or without an error. */
+    const gatedPrerequisite = (): Check & { release: (errors: number) => void; runs: number } => {
+      let release: (errors: number) => void = () => undefined;
+      const finished = new Promise<number>((resolve) => (release = resolve));
+      const check = {
+        id: 'prerequisite',
+        title: 'finishes when released',
+        runs: 0,
+        inputs: () => [SCRATCH_DEFINITION],
+        release: (errors: number) => release(errors),
+        run: async (): Promise<CheckOutcome> => {
+          check.runs++;
+          const errors = await finished;
+          return {
+            filesSeen: 1,
+            problems: Array.from({ length: errors }, () => ({ file: DEFAULTS, message: 'broken', severity: 'error' }))
+          };
+        }
+      };
+      return check;
+    };
+    const slowTool = (): Check & { runs: number } => {
+      const check = {
+        id: 'slow-tool',
+        title: 'an out-of-process tool',
+        startsEarly: true,
+        prerequisites: ['prerequisite'],
+        runs: 0,
+        inputs: (project: Project) => project.packageFilesEndingWith('.cls'),
+        run: async (): Promise<CheckOutcome> => {
+          check.runs++;
+          return { filesSeen: 1, problems: [{ file: DEFAULTS, message: 'tool finding', severity: 'error' }] };
+        }
+      };
+      return check;
+    };
+
+    it('runs while its prerequisite runs, and reports as usual when the prerequisite passes', async () => {
+      const prerequisite = gatedPrerequisite();
+      const tool = slowTool();
+      const gate = runGate(copy.root, [prerequisite, tool], { cache: true, cacheDir });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(tool.runs).toBe(1);
+      prerequisite.release(0);
+
+      const report = await gate;
+
+      expect(report.checks.find((check) => check.id === 'slow-tool')).toMatchObject({
+        problems: [expect.objectContaining({ message: 'tool finding' })]
+      });
+      expect(report.checks.find((check) => check.id === 'slow-tool')?.skipped).toBeUndefined();
+    });
+
+    it('is skipped when its prerequisite fails, and its outcome is not kept for the next run', async () => {
+      const prerequisite = gatedPrerequisite();
+      const tool = slowTool();
+      const failing = runGate(copy.root, [prerequisite, tool], { cache: true, cacheDir });
+      prerequisite.release(1);
+
+      const report = await failing;
+
+      expect(report.checks.find((check) => check.id === 'slow-tool')).toMatchObject({
+        skipped: 'prerequisite found 1 error',
+        problems: []
+      });
+      // The prerequisite's own input changes (it runs again and passes); the tool's inputs do not.
+      copy.write(SCRATCH_DEFINITION, `${copy.read(SCRATCH_DEFINITION)}\n`);
+      const passing = gatedPrerequisite();
+      passing.release(0);
+      const next = await runGate(copy.root, [passing, tool], { cache: true, cacheDir });
+      expect(tool.runs).toBe(2);
+      expect(next.checks.find((check) => check.id === 'slow-tool')?.cached).toBeUndefined();
+    });
+  });
+
+  describe('config-schema from the cache', () => {
+    const run = async () =>
+      (await runGate(copy.root, [configSchemaCheck], { cache: true, cacheDir })).checks.find(
+        (check) => check.id === 'config-schema'
+      );
+
+    it('is reused after an Apex edit, and runs again when a file it reads changes or a file comes or goes', async () => {
+      expect((await run())?.cached).toBeUndefined();
+      copy.replace(DEFAULTS, "'Draft'", "'New'");
+      expect((await run())?.cached).toBe(true);
+
+      copy.replace(SCRATCH_DEFINITION, '"features": []', '"features": ["NoSuchFeatureAnywhere"]');
+      const afterConfig = await run();
+      expect(afterConfig?.cached).toBeUndefined();
+      expect(afterConfig?.problems).toEqual([
+        expect.objectContaining({ file: SCRATCH_DEFINITION, message: expect.stringMatching(/NoSuchFeatureAnywhere/) })
+      ]);
+
+      for (const file of readdirSync(copy.path('force-app/main/default/classes'))) {
+        rmSync(copy.path(`force-app/main/default/classes/${file}`));
+      }
+      expect((await run())?.cached).toBeUndefined();
+    });
+
+    it('runs again when an environment variable that a replacement names is set or unset', async () => {
+      const variable = 'GATE_SPEED_TEST_REPLACEMENT';
+      copy.replace(
+        'sfdx-project.json',
+        '"sourceApiVersion": "65.0"',
+        `"sourceApiVersion": "65.0",\n  "replacements": [{ "filename": "${DEFAULTS}", "stringToReplace": "__X__", "replaceWithEnv": "${variable}" }]`
+      );
+      const unsetMessage = expect.stringMatching(new RegExp(`"${variable}" is in sfdx-project.json`));
+      try {
+        delete process.env[variable];
+        expect((await run())?.problems).toEqual([expect.objectContaining({ message: unsetMessage })]);
+
+        process.env[variable] = 'set';
+        const whenSet = await run();
+        expect(whenSet?.cached).toBeUndefined();
+        expect(whenSet?.problems).toEqual([]);
+
+        delete process.env[variable];
+        expect((await run())?.problems).toEqual([expect.objectContaining({ message: unsetMessage })]);
+      } finally {
+        delete process.env[variable];
+      }
+    });
+  });
+
+  describe("apex-pmd's stored rule list", () => {
+    const toolsDir = (): string => join(projectCacheDir(copy.root, cacheDir), 'tools');
+    const runPmd = (): Promise<CheckOutcome> => apexPmdCheck.run(new Project(copy.root, undefined, toolsDir()));
+
+    it('is kept in the tool cache, read on the next run, and described again when unreadable', async () => {
+      copy.replace(
+        DEFAULTS,
+        "invoice.Status__c = 'Draft';\n",
+        "invoice.Status__c = 'Draft';\n        update invoice;\n"
+      );
+      const withoutStoredList = await apexPmdCheck.run(new Project(copy.root));
+      expect(withoutStoredList.problems).toEqual(
+        expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/^ApexCRUDViolation/) })])
+      );
+
+      expect(await runPmd()).toEqual(withoutStoredList);
+      const stored = readdirSync(join(toolsDir(), 'pmd-rules'));
+      expect(stored).toEqual([expect.stringMatching(/^\w+\.json$/)]);
+      expect(await runPmd()).toEqual(withoutStoredList);
+
+      // The stored list is what the engine reads: one that lacks a rule the check selects is named, not silently used.
+      const storedPath = join(toolsDir(), 'pmd-rules', stored[0]);
+      const rules = JSON.parse(readFileSync(storedPath, 'utf8')) as Array<{ name: string }>;
+      writeFileSync(storedPath, JSON.stringify(rules.filter((rule) => rule.name !== 'ApexCRUDViolation')));
+      expect((await runPmd()).problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            message: expect.stringMatching(/no longer has these selected rules: pmd:ApexCRUDViolation/)
+          })
+        ])
+      );
+
+      writeFileSync(storedPath, 'not JSON');
+      expect(await runPmd()).toEqual(withoutStoredList);
+    });
+  });
+});
