@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatUsage, parseFlags } from '../lib/args';
@@ -11,11 +11,16 @@ import { assertSfdxProject } from './index';
 
 const FLAGS = {
   root: { kind: 'string', valueName: 'DIR', description: 'the SFDX project to measure (default: this one)' },
+  runs: {
+    kind: 'string',
+    valueName: 'N',
+    description: 'measure N rounds, each on a fresh copy, and print the medians (default 1; a shared machine is noisy)'
+  },
   help: { kind: 'boolean', description: 'print this text' }
 } as const;
 
 const USAGE = formatUsage(
-  'npm run bench:validate -- [--root DIR]',
+  'npm run bench:validate -- [--root DIR] [--runs N]',
   'Times npm run validate on a throw-away git copy of the project: cold (empty cache), warm (nothing changed) and ' +
     '--changed after a one-class change. The project itself is never written to.',
   FLAGS
@@ -25,7 +30,7 @@ const REPO = join(__dirname, '..', '..');
 /** Files that are no part of a run: installed packages, VCS data, CLI state. */
 const LEFT_OUT = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage']);
 
-interface Timing {
+export interface Timing {
   run: string;
   seconds: number;
   exitCode: number;
@@ -40,6 +45,24 @@ async function main(): Promise<number> {
   }
   const source = resolve(flags.root ?? process.cwd());
   assertSfdxProject(source);
+  const runs = Number(flags.runs ?? '1');
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new UsageError(`--runs takes a whole number of rounds, 1 or more, not "${flags.runs}"`);
+  }
+  const rounds: Timing[][] = [];
+  for (let round = 1; round <= runs; round++) {
+    const timings = benchOnce(source);
+    rounds.push(timings);
+    process.stdout.write(`${formatRound(source, timings, runs > 1 ? `round ${round} of ${runs}, ` : '')}\n`);
+  }
+  if (runs > 1) {
+    process.stdout.write(`${formatMedians(rounds)}\n`);
+  }
+  return 0;
+}
+
+/** Cold, warm and --changed on a fresh git copy of `source` (and a cache of its own), removed afterwards. */
+function benchOnce(source: string): Timing[] {
   const copy = mkdtempSync(join(tmpdir(), `bench-${basename(source)}-`));
   try {
     cpSync(source, copy, { recursive: true, filter: (path) => !LEFT_OUT.has(basename(path)) });
@@ -57,8 +80,7 @@ async function main(): Promise<number> {
     const timings = [timeValidate(copy, 'cold (empty cache)', []), timeValidate(copy, 'warm (nothing changed)', [])];
     appendFileSync(join(copy, apexClass), '\n// changed by bench:validate\n');
     timings.push(timeValidate(copy, `--changed (${basename(apexClass)} edited)`, ['--changed']));
-    process.stdout.write(`${formatTimings(source, timings)}\n`);
-    return 0;
+    return timings;
   } finally {
     rmSync(copy, { recursive: true, force: true });
     rmSync(projectCacheDir(copy), { recursive: true, force: true });
@@ -93,16 +115,37 @@ export function validateCommandLine(): string[] {
   return script.trim().split(/\s+/);
 }
 
-function formatTimings(source: string, timings: Timing[]): string {
+function formatRound(source: string, timings: Timing[], label: string): string {
   const [cold, warm, changed] = timings;
   const width = Math.max(...timings.map((timing) => timing.run.length));
+  const load = loadavg()[0].toFixed(1);
   return [
-    `npm run validate on ${source} (a git copy; wall seconds of the whole process)`,
+    `npm run validate on ${source} (${label}a git copy; wall seconds of the whole process; load average ${load})`,
     ...timings.map(
       (timing) => `  ${timing.run.padEnd(width)}  ${timing.seconds.toFixed(1).padStart(6)} s   ${timing.verdict}`
     ),
-    `  warm: ${warm.seconds.toFixed(1)} s (target under 3 s); --changed: ${((changed.seconds / cold.seconds) * 100).toFixed(0)}% of cold (target under 20%)`
+    `  warm: ${warm.seconds.toFixed(1)} s (target under 3 s); --changed: ${percent(changed.seconds / cold.seconds)} of cold (target under 20%)`
   ].join('\n');
+}
+
+/** The median of each run over the rounds, and the median of the rounds' --changed/cold ratios (steadier under load). */
+export function formatMedians(rounds: Timing[][]): string {
+  const seconds = (index: number): string => `${median(rounds.map((timings) => timings[index].seconds)).toFixed(1)} s`;
+  const ratios = rounds.map(([cold, , changed]) => changed.seconds / cold.seconds);
+  return (
+    `medians of ${rounds.length} rounds: cold ${seconds(0)}, warm ${seconds(1)}, --changed ${seconds(2)}; ` +
+    `--changed/cold ${percent(median(ratios))} (${percent(Math.min(...ratios))}-${percent(Math.max(...ratios))})`
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(0)}%`;
 }
 
 function git(cwd: string, ...args: string[]): void {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatMedians, Timing } from '../../scripts/validate/bench';
 import { apexPmdCheck } from '../../scripts/validate/checks/apex-pmd';
 import { configSchemaCheck } from '../../scripts/validate/checks/config-schema';
 import { projectCacheDir } from '../../scripts/validate/core/cache';
@@ -185,5 +186,19 @@ describe('the gate runs less without reporting less', () => {
       writeFileSync(storedPath, 'not JSON');
       expect(await runPmd()).toEqual(withoutStoredList);
     });
+  });
+});
+
+describe('bench:validate --runs', () => {
+  const round = (cold: number, warm: number, changed: number): Timing[] =>
+    [cold, warm, changed].map((seconds, index) => ({ run: `run ${index}`, seconds, exitCode: 0, verdict: '' }));
+
+  it('prints the median of each run and the median of the per-round ratios with their range', () => {
+    expect(formatMedians([round(40, 0.5, 6), round(50, 0.4, 10), round(30, 0.9, 6)])).toBe(
+      'medians of 3 rounds: cold 40.0 s, warm 0.5 s, --changed 6.0 s; --changed/cold 20% (15%-20%)'
+    );
+    expect(formatMedians([round(10, 1, 2), round(20, 2, 3)])).toBe(
+      'medians of 2 rounds: cold 15.0 s, warm 1.5 s, --changed 2.5 s; --changed/cold 18% (15%-20%)'
+    );
   });
 });
