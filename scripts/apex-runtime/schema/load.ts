@@ -94,9 +94,11 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
   }
   for (const object of files.objects.values()) {
     if (jar.has(object.name.toLowerCase())) {
-      const fields = object.fieldFiles
-        .map((file) => readField(file, parse, valueSets, warnings, options.root))
-        .filter((field): field is FieldDescribe => field !== undefined);
+      const fields = withGeolocationParts(
+        object.fieldFiles
+          .map((file) => readField(file, parse, valueSets, warnings, options.root))
+          .filter((field): field is FieldDescribe => field !== undefined)
+      );
       standardExtensions.set(object.name.toLowerCase(), {
         fields,
         recordTypes: readRecordTypes(object, parse)
@@ -283,9 +285,11 @@ function buildProjectObject(
     });
   }
   const kind = objectKind(object.name, xml);
-  const ownFields = object.fieldFiles
-    .map((file) => readField(file, parse, valueSets, warnings, root))
-    .filter((field): field is FieldDescribe => field !== undefined);
+  const ownFields = withGeolocationParts(
+    object.fieldFiles
+      .map((file) => readField(file, parse, valueSets, warnings, root))
+      .filter((field): field is FieldDescribe => field !== undefined)
+  );
   const hasMaster = ownFields.some((field) => field.relationshipOrder !== undefined);
   const recordTypes = readRecordTypes(object, parse);
   const settingType = xml ? childText(xml, 'customSettingsType') : undefined;
@@ -508,6 +512,9 @@ function readField(
   if (precision !== undefined) {
     overrides.precision = precision;
     overrides.scale = number('scale') ?? 0;
+  } else if (metadataType === 'Location') {
+    // a geolocation field has a scale (decimal places of its parts) and no precision
+    overrides.scale = number('scale') ?? 0;
   }
   if (displayType === 'REFERENCE') {
     const targets = childElements(xml, 'referenceTo').map((element) => element.text);
@@ -550,6 +557,28 @@ function readField(
     overrides.defaultedOnCreate = true;
   }
   return makeField(name, displayType, overrides);
+}
+
+/**
+ * A custom geolocation field `Place__c` is read and written through its parts `Place__Latitude__s` and
+ * `Place__Longitude__s`, numbers with the field's scale (SOAP API Developer Guide, "Compound Fields": geolocation).
+ */
+function withGeolocationParts(fields: FieldDescribe[]): FieldDescribe[] {
+  return fields.flatMap((field) => {
+    if (field.type !== 'LOCATION' || !field.custom) {
+      return [field];
+    }
+    const base = field.name.replace(/__c$/i, '');
+    const part = (suffix: 'Latitude' | 'Longitude'): FieldDescribe =>
+      makeField(`${base}__${suffix}__s`, 'DOUBLE', {
+        label: `${field.label} (${suffix})`,
+        custom: true,
+        precision: 18,
+        scale: field.scale,
+        compoundFieldName: field.name
+      });
+    return [field, part('Latitude'), part('Longitude')];
+  });
 }
 
 /**

@@ -32,7 +32,13 @@ import {
   type Value
 } from '../interpreter/values';
 import type { FieldDescribe, SchemaModel } from '../schema';
-import { groupOfPermissionSets, type PermissionGrants, type SecurityModel, type UserAccess } from '../security';
+import {
+  groupOfPermissionSets,
+  profileUserType,
+  type PermissionGrants,
+  type SecurityModel,
+  type UserAccess
+} from '../security';
 import {
   evaluateSoql,
   evaluateSosl,
@@ -157,24 +163,35 @@ export class Platform {
   seedOrg(): void {
     const profiles = this.security ? this.security.all().filter((g) => g.kind === 'profile') : [];
     const profileIds = new Map<string, string>();
+    const permissionFields = (this.schema.object('Profile')?.fields ?? []).filter(
+      (f) => f.name.startsWith('Permissions') && f.type === 'BOOLEAN'
+    );
     for (const p of profiles) {
-      const rec = this.insertSystemRow('Profile', { Name: p.label || p.name });
+      const values: Record<string, Value> = { Name: p.label || p.name, UserType: profileUserType(p.userLicense) };
+      // the profile's user permissions as its Permissions<Name> checkboxes (Object Reference, "Profile")
+      for (const f of permissionFields) {
+        values[f.name] = p.userPermissions.has(f.name.slice('Permissions'.length).toLowerCase());
+      }
+      const rec = this.insertSystemRow('Profile', values);
       profileIds.set(p.name.toLowerCase(), rec);
       if (p.label) profileIds.set(p.label.toLowerCase(), rec);
     }
-    // standard profiles every org has (Salesforce Help, "Standard Profiles")
-    for (const name of [
-      'System Administrator',
-      'Standard User',
-      'Minimum Access - Salesforce',
-      'Read Only',
-      'Marketing User',
-      'Contract Manager',
-      'Solution Manager',
-      'Chatter Free User'
+    // standard profiles every org has (Salesforce Help, "Standard Profiles"); their permissions are not modelled
+    for (const [name, license] of [
+      ['System Administrator', 'Salesforce'],
+      ['Standard User', 'Salesforce'],
+      ['Minimum Access - Salesforce', 'Salesforce'],
+      ['Read Only', 'Salesforce'],
+      ['Marketing User', 'Salesforce'],
+      ['Contract Manager', 'Salesforce'],
+      ['Solution Manager', 'Salesforce'],
+      ['Chatter Free User', 'Chatter Free']
     ]) {
       if (!profileIds.has(name.toLowerCase()))
-        profileIds.set(name.toLowerCase(), this.insertSystemRow('Profile', { Name: name }));
+        profileIds.set(
+          name.toLowerCase(),
+          this.insertSystemRow('Profile', { Name: name, UserType: profileUserType(license) })
+        );
     }
     // ApexClass rows for the project's classes (SOQL on ApexClass, SetupEntityAccess)
     for (const cls of this.projectClasses) {
