@@ -1289,6 +1289,7 @@ export class Platform {
         }
       }
     }
+    if (isInsert && objName === 'ContentVersion') missing.push(...this.missingFileParts(fields));
     if (missing.length > 0)
       return {
         code: 'REQUIRED_FIELD_MISSING',
@@ -1296,6 +1297,22 @@ export class Platform {
         fields: missing
       };
     return null;
+  }
+
+  /**
+   * A new ContentVersion that is a file (not a link: no ContentUrl) needs its contents, VersionData or a
+   * ContentBodyId, and a PathOnClient, which sets its FileType (Object Reference, ContentVersion: "FileType is
+   * defined by either ContentUrl for links or PathOnClient for documents"). An empty Blob is no contents, as empty
+   * text is no value; the platform answers `REQUIRED_FIELD_MISSING ... [VersionData]`.
+   */
+  private missingFileParts(fields: Map<string, Value>): string[] {
+    if (fields.get('contenturl')) return [];
+    const missing: string[] = [];
+    if (!fields.get('pathonclient')) missing.push('PathOnClient');
+    const data = fields.get('versiondata');
+    const hasData = data instanceof ApexBlob ? data.bytes.length > 0 : !!data;
+    if (!hasData && !fields.get('contentbodyid')) missing.push('VersionData');
+    return missing;
   }
 
   private applyDefaults(objName: string, fields: Map<string, Value>, nowDt: ApexDatetime): void {
