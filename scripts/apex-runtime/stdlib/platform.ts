@@ -2483,7 +2483,9 @@ export class Platform {
           params: new ApexMap({ n: 'String' }, { n: 'String' }),
           requestURI: null,
           httpMethod: null,
-          requestBody: null,
+          // inferred from apex-recipes' CustomRestEndpointRecipes_Tests (passes in orgs): an unset body is no null
+          // reference, but its toString() hands JSON.deserialize a null (docs/apex-runtime.md, "Inferred behaviour")
+          requestBody: new ApexBlob(Buffer.alloc(0), true),
           resourcePath: null
         });
       case 'restresponse':
