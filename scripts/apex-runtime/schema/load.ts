@@ -93,9 +93,14 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
     projectObjects.push(built);
   }
   for (const object of files.objects.values()) {
-    if (jar.has(object.name.toLowerCase())) {
+    const jarObject = jar.get(object.name.toLowerCase());
+    if (jarObject) {
+      // A standard field's file in source format carries no <type> (only settings such as feed tracking): the
+      // catalogue describes the field, and the file must not replace it.
+      const catalogued = new Set(jarObject.fields.map((field) => field.name.toLowerCase()));
       const fields = withGeolocationParts(
         object.fieldFiles
+          .filter((file) => !catalogued.has(basename(file, '.field-meta.xml').toLowerCase()))
           .map((file) => readField(file, parse, valueSets, warnings, options.root))
           .filter((field): field is FieldDescribe => field !== undefined)
       );
