@@ -1505,13 +1505,27 @@ export class Platform {
 
   runAs(user: Value, body: () => void, line: number): void {
     if (!(user instanceof SObjectValue)) throw this.interp.unsupported('System.runAs with a non-User argument', line);
-    const id = user.get('Id') as string | null;
-    if (!id) throw this.interp.unsupported('System.runAs with a User without Id', line);
-    const saved = this.runningUserId;
     const savedKinds = this.dmlKinds;
+    this.dmlKinds = new Set();
+    // runAs with a new User creates that user (Apex Developer Guide, "Using the runAs Method": "change the user
+    // context to an existing user or a new user"; "You can create new users with runAs"); its DML is runAs's own
+    if (!user.get('Id') && user.type.toLowerCase() === 'user') {
+      try {
+        this.dml('insert', user, true, line);
+      } catch (e) {
+        this.dmlKinds = savedKinds;
+        throw e;
+      }
+      this.dmlKinds = new Set();
+    }
+    const id = user.get('Id') as string | null;
+    if (!id) {
+      this.dmlKinds = savedKinds;
+      throw this.interp.unsupported(`System.runAs with a ${user.type} without Id`, line);
+    }
+    const saved = this.runningUserId;
     this.runningUserId = id;
     this.runAsDepth++;
-    this.dmlKinds = new Set();
     try {
       body();
     } finally {
