@@ -1671,9 +1671,6 @@ export class Platform {
   callStatic(typePath: string, method: string, args: Value[], line: number): Value {
     const t = typePath.toLowerCase().replace(/^system\./, '');
     const m = method.toLowerCase();
-    // Apex Reference, "Network Class": with the user in the internal org (a test never runs inside an Experience
-    // Cloud site) these return null. The System class wins over the Network SObject of the same name.
-    if (t === 'network' && ['communitieslanding', 'forwardtoauthpage', 'getnetworkid'].includes(m)) return null;
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
     // Connect in Apex needs org data: in a data-siloed test it throws (Apex Developer Guide, "Testing ConnectApi Code")
@@ -1870,6 +1867,9 @@ export class Platform {
 
   /** Custom metadata (getAll, getInstance) and custom setting (getOrgDefaults, getInstance, getValues) statics. */
   private sobjectStatic(object: string, m: string, a: Value[], line: number): Value {
+    // Apex Reference, "Network Class": with the user in the internal org (a test never runs inside an Experience
+    // Cloud site) these return null. The System class wins over the Network SObject of the same name.
+    if (object === 'Network' && ['communitieslanding', 'forwardtoauthpage', 'getnetworkid'].includes(m)) return null;
     const schemaObj = this.schema.object(object)!;
     if (m === 'getsobjecttype') return this.host.sobjectTypeToken(schemaObj.describe.name);
     const rows = this.db.rows(object).filter((r) => !r.deleted);
