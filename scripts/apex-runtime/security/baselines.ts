@@ -90,9 +90,9 @@ export const HIDDEN_STANDARD_FIELDS: ReadonlySet<string> = new Set(
 
 /**
  * User permissions a Standard User has in a new org (Help, "Standard Profiles"; "User Permissions"), as the
- * `userPermissions` of a Standard User profile retrieved from a Developer Edition org with the Metadata API list them
- * (`Standard.profile-meta.xml`; dreamhouse-lwc's tests pick this profile by `PermissionsMassInlineEdit` and
- * `PermissionsSubmitMacrosAllowed`, and pass in orgs).
+ * `userPermissions` of a Standard User profile retrieved from an org with the Metadata API list them (a public SFDX
+ * project's `profiles/Standard.profile-meta.xml`). dreamhouse-lwc's tests pick this profile by
+ * `PermissionsMassInlineEdit` and `PermissionsSubmitMacrosAllowed`, and pass in orgs.
  */
 const STANDARD_USER_PERMISSIONS = [
   'ActivitiesAccess',
@@ -154,7 +154,7 @@ const ADMIN_PERMISSIONS = [
   'EditEvent',
   'ChatterInternalUser',
   'ViewRoles',
-  // also enabled in a System Administrator profile retrieved from a Developer Edition org (Admin.profile-meta.xml)
+  // also enabled in a System Administrator profile retrieved the same way (Admin.profile-meta.xml)
   'MassInlineEdit',
   'SubmitMacrosAllowed',
   'PrivacyDataAccess',

@@ -2,7 +2,7 @@
  * Profile records carry their user license's UserType and their user permissions as `Permissions<Name>` checkboxes
  * (Object Reference, "Profile"). The Standard User profile of a new org has "Mass Edits from Lists"
  * (MassInlineEdit) and "Submit macros" (SubmitMacrosAllowed) but not PrivacyDataAccess, which the System
- * Administrator has: the `userPermissions` of both profiles as retrieved from a Developer Edition org. dreamhouse-lwc's
+ * Administrator has: the `userPermissions` of both profiles as retrieved from an org (a public project's profile files). dreamhouse-lwc's
  * TestPropertyController picks its test user's profile with exactly this filter, and passes in orgs.
  */
 import { outcomes, runSnippet } from './snippet-project';
