@@ -1517,6 +1517,18 @@ export class Platform {
         throw e;
       }
       this.dmlKinds = new Set();
+    } else {
+      // "Every call to runAs counts against the total number of DML statements issued in the process" (same page);
+      // for a new user the insert above is that statement
+      this.limits.dmlStatements++;
+      if (this.limits.dmlStatements > 150) {
+        this.dmlKinds = savedKinds;
+        throw this.host.exception(
+          'System.LimitException',
+          `Too many DML statements: ${this.limits.dmlStatements}`,
+          line
+        );
+      }
     }
     const id = user.get('Id') as string | null;
     if (!id) {
