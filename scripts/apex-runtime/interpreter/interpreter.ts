@@ -31,6 +31,8 @@ import {
   type Value
 } from './values';
 
+const MS_PER_DAY = 86400000;
+
 export const NOT_FOUND = Symbol('not found');
 
 /** What the interpreter needs from the standard library and the database. */
@@ -1280,7 +1282,7 @@ export class Interpreter implements EqualityHooks {
       throw this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
     }
     if (l instanceof ApexDate || l instanceof ApexDatetime || l instanceof ApexTime) {
-      throw this.unsupported(`arithmetic operator ${op} on ${this.typeNameOf(l)}`, line);
+      return this.calendarArith(op, l, r, line);
     }
     if (typeof l === 'number' && typeof r === 'number') {
       switch (op) {
@@ -1317,6 +1319,21 @@ export class Interpreter implements EqualityHooks {
         return ApexDecimal.of(q);
       }
     }
+  }
+
+  /**
+   * Apex Developer Guide, "Expression Operators": Date +/- Integer moves the date by whole days; Datetime +/- Integer
+   * or Double moves it by days, the fraction being a portion of a day. Nothing else is in that table.
+   */
+  private calendarArith(op: string, l: ApexDate | ApexDatetime | ApexTime, r: Value, line: number): Value {
+    const sign = op === '+' ? 1 : op === '-' ? -1 : 0;
+    if (sign !== 0 && l instanceof ApexDate && typeof r === 'number') {
+      return ApexDate.fromUtc(new Date(l.toUtc().getTime() + sign * r * MS_PER_DAY));
+    }
+    if (sign !== 0 && l instanceof ApexDatetime && isNumeric(r)) {
+      return new ApexDatetime(l.ms + Math.round(sign * numberOf(r) * MS_PER_DAY));
+    }
+    throw this.unsupported(`arithmetic operator ${op} on ${this.typeNameOf(l)} and ${this.typeNameOf(r)}`, line);
   }
 
   /** Resolves a bind of a dynamic query (`:name`, `:obj.field`, `:ids.keySet()`) in the calling scope. */

@@ -90,7 +90,11 @@ export class ApexTime {
 }
 
 export class ApexBlob {
-  constructor(readonly bytes: Buffer) {}
+  constructor(
+    readonly bytes: Buffer,
+    /** the body of a RestRequest that was never set: no content, and `toString()` gives null (docs/apex-runtime.md) */
+    readonly unsetBody = false
+  ) {}
   toString(): string {
     return `Blob[${this.bytes.length}]`;
   }

@@ -93,10 +93,17 @@ export function loadSchema(options: LoadSchemaOptions): SchemaModel {
     projectObjects.push(built);
   }
   for (const object of files.objects.values()) {
-    if (jar.has(object.name.toLowerCase())) {
-      const fields = object.fieldFiles
-        .map((file) => readField(file, parse, valueSets, warnings, options.root))
-        .filter((field): field is FieldDescribe => field !== undefined);
+    const jarObject = jar.get(object.name.toLowerCase());
+    if (jarObject) {
+      // A standard field's file in source format carries no <type> (only settings such as feed tracking): the
+      // catalogue describes the field, and the file must not replace it.
+      const catalogued = new Set(jarObject.fields.map((field) => field.name.toLowerCase()));
+      const fields = withGeolocationParts(
+        object.fieldFiles
+          .filter((file) => !catalogued.has(basename(file, '.field-meta.xml').toLowerCase()))
+          .map((file) => readField(file, parse, valueSets, warnings, options.root))
+          .filter((field): field is FieldDescribe => field !== undefined)
+      );
       standardExtensions.set(object.name.toLowerCase(), {
         fields,
         recordTypes: readRecordTypes(object, parse)
@@ -283,9 +290,11 @@ function buildProjectObject(
     });
   }
   const kind = objectKind(object.name, xml);
-  const ownFields = object.fieldFiles
-    .map((file) => readField(file, parse, valueSets, warnings, root))
-    .filter((field): field is FieldDescribe => field !== undefined);
+  const ownFields = withGeolocationParts(
+    object.fieldFiles
+      .map((file) => readField(file, parse, valueSets, warnings, root))
+      .filter((field): field is FieldDescribe => field !== undefined)
+  );
   const hasMaster = ownFields.some((field) => field.relationshipOrder !== undefined);
   const recordTypes = readRecordTypes(object, parse);
   const settingType = xml ? childText(xml, 'customSettingsType') : undefined;
@@ -508,6 +517,9 @@ function readField(
   if (precision !== undefined) {
     overrides.precision = precision;
     overrides.scale = number('scale') ?? 0;
+  } else if (metadataType === 'Location') {
+    // a geolocation field has a scale (decimal places of its parts) and no precision
+    overrides.scale = number('scale') ?? 0;
   }
   if (displayType === 'REFERENCE') {
     const targets = childElements(xml, 'referenceTo').map((element) => element.text);
@@ -550,6 +562,28 @@ function readField(
     overrides.defaultedOnCreate = true;
   }
   return makeField(name, displayType, overrides);
+}
+
+/**
+ * A custom geolocation field `Place__c` is read and written through its parts `Place__Latitude__s` and
+ * `Place__Longitude__s`, numbers with the field's scale (SOAP API Developer Guide, "Compound Fields": geolocation).
+ */
+function withGeolocationParts(fields: FieldDescribe[]): FieldDescribe[] {
+  return fields.flatMap((field) => {
+    if (field.type !== 'LOCATION' || !field.custom) {
+      return [field];
+    }
+    const base = field.name.replace(/__c$/i, '');
+    const part = (suffix: 'Latitude' | 'Longitude'): FieldDescribe =>
+      makeField(`${base}__${suffix}__s`, 'DOUBLE', {
+        label: `${field.label} (${suffix})`,
+        custom: true,
+        precision: 18,
+        scale: field.scale,
+        compoundFieldName: field.name
+      });
+    return [field, part('Latitude'), part('Longitude')];
+  });
 }
 
 /**

@@ -88,15 +88,53 @@ export const HIDDEN_STANDARD_FIELDS: ReadonlySet<string> = new Set(
   ].map((name) => name.toLowerCase())
 );
 
-/** User permissions a Standard User has in a new org (Help, "Standard Profiles"; "User Permissions"). */
+/**
+ * User permissions a Standard User has in a new org (Help, "Standard Profiles"; "User Permissions"), as the
+ * `userPermissions` of a Standard User profile retrieved from an org with the Metadata API list them (a public SFDX
+ * project's `profiles/Standard.profile-meta.xml`). dreamhouse-lwc's tests pick this profile by
+ * `PermissionsMassInlineEdit` and `PermissionsSubmitMacrosAllowed`, and pass in orgs.
+ */
 const STANDARD_USER_PERMISSIONS = [
-  'ApiEnabled',
-  'RunReports',
-  'ViewSetup',
   'ActivitiesAccess',
-  'EditTask',
+  'AllowUniversalSearch',
+  'AllowViewKnowledge',
+  'ApexRestServices',
+  'ApiEnabled',
+  'AssignTopics',
+  'ChatterEditOwnPost',
+  'ChatterFileLink',
+  'ChatterInternalUser',
+  'ChatterInviteExternalUsers',
+  'ChatterOwnGroups',
+  'ContentWorkspaces',
+  'ConvertLeads',
+  'CreateCustomizeFilters',
+  'CreateCustomizeReports',
+  'CreateTopics',
+  'DistributeFromPersWksp',
   'EditEvent',
-  'ChatterInternalUser'
+  'EditOppLineItemUnitPrice',
+  'EditTask',
+  'EditTopics',
+  'EmailMass',
+  'EmailSingle',
+  'EnableNotifications',
+  'ExportReport',
+  'ImportPersonal',
+  'LightningExperienceUser',
+  'ListEmailSend',
+  'MassInlineEdit',
+  'RunReports',
+  'SelectFilesFromSalesforce',
+  'ShowCompanyNameAsUserBadge',
+  'SubmitMacrosAllowed',
+  'SubscribeToLightningReports',
+  'TransactionalEmailSend',
+  'UseWebLink',
+  'ViewDeveloperName',
+  'ViewHelpLink',
+  'ViewRoles',
+  'ViewSetup'
 ];
 
 const ADMIN_PERMISSIONS = [
@@ -115,8 +153,26 @@ const ADMIN_PERMISSIONS = [
   'EditTask',
   'EditEvent',
   'ChatterInternalUser',
-  'ViewRoles'
+  'ViewRoles',
+  // also enabled in a System Administrator profile retrieved the same way (Admin.profile-meta.xml)
+  'MassInlineEdit',
+  'SubmitMacrosAllowed',
+  'PrivacyDataAccess',
+  'ViewUserPII'
 ];
+
+/** Profile.UserType by user license (Object Reference, "Profile" and "User": UserType values). */
+const USER_TYPE_BY_LICENSE: Record<string, string> = {
+  salesforce: 'Standard',
+  'salesforce platform': 'Standard',
+  'guest user license': 'Guest',
+  'chatter free': 'CsnOnly'
+};
+
+/** The UserType of a profile's license; null when the license is not one the runtime knows (never a guess). */
+export function profileUserType(license: string | undefined): string | null {
+  return license ? (USER_TYPE_BY_LICENSE[license.toLowerCase()] ?? null) : null;
+}
 
 function grants(name: string): PermissionGrants {
   return {
@@ -129,7 +185,8 @@ function grants(name: string): PermissionGrants {
     userPermissions: new Set(),
     customPermissions: new Set(),
     customMetadataTypes: new Set(),
-    customSettings: new Set()
+    customSettings: new Set(),
+    userLicense: 'Salesforce'
   };
 }
 

@@ -6,7 +6,7 @@
 export * from './types';
 export { SecurityModel, loadSecurity, groupOfPermissionSets } from './model';
 export type { LoadSecurityOptions } from './model';
-export { STANDARD_PROFILES } from './baselines';
+export { STANDARD_PROFILES, profileUserType } from './baselines';
 export { permissionRecords } from './records';
 export { grantsFromRecords } from './runtime-grants';
 export type { PermissionRecords } from './runtime-grants';

@@ -267,6 +267,7 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
     const name = PROFILE_FILE_NAMES[fileName.toLowerCase()] ?? fileName;
     const profile = grants.get(name.toLowerCase()) ?? emptyGrants(name, 'profile');
     addGrants(profile, xml);
+    profile.userLicense = childText(xml, 'userLicense') ?? profile.userLicense;
     grants.set(name.toLowerCase(), profile);
   }
   const muting = new Map<string, PermissionGrants>();

@@ -1,3 +1,4 @@
+import { profileUserType } from './baselines';
 import { SecurityModel } from './model';
 import { PermissionGrants } from './types';
 
@@ -54,7 +55,7 @@ export function permissionRecords(security: SecurityModel): SetupRecord[] {
       records.push({
         object: 'Profile',
         key: profileKey,
-        fields: { Name: grants.name, UserType: 'Standard' },
+        fields: { Name: grants.name, UserType: profileUserType(grants.userLicense) },
         references: {}
       });
       parentKey = `PermissionSet:profile:${name}`;

@@ -48,6 +48,8 @@ export interface PermissionGrants {
   defaultFieldAccess?: FieldAccess;
   /** Access to the standard (non-custom) fields of every object this grant can read (standard profiles). */
   standardFieldAccess?: FieldAccess;
+  /** A profile's user license (`userLicense` in Profile metadata: `Salesforce`, `Guest User License`, ...). */
+  userLicense?: string;
   /** For a permission set group: the API names of its permission sets. */
   members?: string[];
   /** Every Apex class / custom permission (System Administrator). */

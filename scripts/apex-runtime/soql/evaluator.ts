@@ -1117,6 +1117,12 @@ function addPath(projection: Projection, path: ResolvedPath, schema: SchemaModel
       if (id) {
         parent.projection.fields.set('id', { field: id, byName: objectName === undefined });
       }
+      // ...and the child carries the foreign key beside the reference (Apex Developer Guide, "Accessing sObject
+      // Fields Through Relationships": a relationship is an Id field plus the related record).
+      const foreignKey = step.field.name.toLowerCase();
+      if (!level.fields.has(foreignKey)) {
+        level.fields.set(foreignKey, { field: step.field, byName: false });
+      }
     }
     level = parent.projection;
   }

@@ -619,7 +619,7 @@ export class ApexHost implements Host {
       return NOT_FOUND;
     }
     if (target instanceof ApexBlob) {
-      if (m === 'tostring') return target.bytes.toString('utf8');
+      if (m === 'tostring') return target.unsetBody ? null : target.bytes.toString('utf8');
       if (m === 'size') return target.bytes.length;
       return NOT_FOUND;
     }

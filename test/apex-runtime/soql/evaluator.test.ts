@@ -261,13 +261,16 @@ describe('SOQL evaluator: selection', () => {
     const byName = new Map(result.map((record) => [record.fields.get('LastName'), record]));
     const smith = byName.get('Smith') as SoqlRecord;
     const account = smith.parents.get('Account') as SoqlRecord;
+    // each level on a path carries the foreign key of the next step (Account.Parent.Name brings Account.ParentId)
     expect([...account.fields.entries()]).toEqual([
       ['Id', expect.any(String)],
-      ['Name', 'Acme']
+      ['Name', 'Acme'],
+      ['ParentId', null]
     ]);
     expect(account.parents.get('Parent')).toBeNull();
     expect(byName.get('Orphan')?.parents.get('Account')).toBeNull();
-    expect(smith.fields.has('AccountId')).toBe(false);
+    expect(smith.fields.get('AccountId')).toBe(account.fields.get('Id'));
+    expect(byName.get('Orphan')?.fields.get('AccountId')).toBeNull();
   });
 
   it('returns sub-query children with their own filter, order and limit, and counts their rows', () => {
