@@ -136,6 +136,8 @@ const BUILTIN_TYPES = new Set([
   'upsertresult',
   'deleteresult',
   'undeleteresult',
+  'lockresult',
+  'unlockresult',
   'error',
   'dmloptions',
   'querylocator',

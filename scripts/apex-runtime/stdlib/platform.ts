@@ -51,6 +51,8 @@ import { makeSoqlHost } from '../db/soql-host';
 import type { ApexHost } from './host';
 import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped, parseTypeName } from './json';
 import { NativeObject } from './native';
+import { approvalStatic } from './approval';
+import { businessHoursStatic, defaultBusinessHours } from './business-hours';
 
 export interface Limits {
   queries: number;
@@ -251,6 +253,7 @@ export class Platform {
       EmailEncodingKey: 'UTF-8'
     });
     this.runningUserId = this.adminUserId;
+    this.insertSystemRow('BusinessHours', defaultBusinessHours('GMT'));
     const org = this.schema.object('Organization');
     if (org)
       this.insertSystemRow('Organization', {
@@ -265,6 +268,16 @@ export class Platform {
   /** name and source of the project's top-level classes (set by the loader) */
   projectClasses: { name: string; body: string }[] = [];
   private classIds = new Map<string, string>();
+
+  /** One DML statement of `rows` rows against the governor limits (150 statements, 10,000 rows). */
+  countDml(rows: number, line: number): void {
+    this.limits.dmlStatements++;
+    if (this.limits.dmlStatements > 150)
+      throw this.host.exception('System.LimitException', `Too many DML statements: ${this.limits.dmlStatements}`, line);
+    this.limits.dmlRows += rows;
+    if (this.limits.dmlRows > 10000)
+      throw this.host.exception('System.LimitException', `Too many DML rows: ${this.limits.dmlRows}`, line);
+  }
 
   private insertSystemRow(object: string, values: Record<string, Value>): string {
     const schema = this.schema.object(object);
@@ -643,12 +656,7 @@ export class Platform {
         throw this.interp.unsupported(`DML on ${this.interp.typeNameOf(r)}`, line);
       }
     }
-    this.limits.dmlStatements++;
-    if (this.limits.dmlStatements > 150)
-      throw this.host.exception('System.LimitException', `Too many DML statements: ${this.limits.dmlStatements}`, line);
-    this.limits.dmlRows += records.length;
-    if (this.limits.dmlRows > 10000)
-      throw this.host.exception('System.LimitException', `Too many DML rows: ${this.limits.dmlRows}`, line);
+    this.countDml(records.length, line);
     if (records.length === 0) return [];
     const platformEvent = this.schema.object(records[0].type)?.describe.kind === 'platformEvent';
     if (platformEvent && op === 'insert') {
@@ -1623,6 +1631,14 @@ export class Platform {
   callStatic(typePath: string, method: string, args: Value[], line: number): Value {
     const t = typePath.toLowerCase().replace(/^system\./, '');
     const m = method.toLowerCase();
+    // BusinessHours and Approval are also names of standard objects: their static methods come first
+    const special =
+      t === 'businesshours'
+        ? businessHoursStatic(this, m, args, line)
+        : t === 'approval'
+          ? approvalStatic(this, m, args, line)
+          : undefined;
+    if (special !== undefined) return special;
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
     // Connect in Apex needs org data: in a data-siloed test it throws (Apex Developer Guide, "Testing ConnectApi Code")
@@ -2695,6 +2711,8 @@ export class Platform {
       case 'upsertresult':
       case 'deleteresult':
       case 'undeleteresult':
+      case 'lockresult':
+      case 'unlockresult':
         if (m === 'issuccess') return d.success;
         if (m === 'getid') return d.id;
         if (m === 'iscreated') return d.created;
@@ -3170,6 +3188,8 @@ const NATIVE_TYPES: Record<string, string[]> = {
   saveresult: ['saveresult'],
   upsertresult: ['upsertresult'],
   deleteresult: ['deleteresult'],
+  lockresult: ['lockresult'],
+  unlockresult: ['unlockresult'],
   dberror: ['error'],
   aggregateresult: ['aggregateresult', 'sobject'],
   httprequest: ['httprequest'],
