@@ -9,15 +9,18 @@ import * as path from 'node:path';
 import { loadProject } from '../../../scripts/apex-runtime/runner/project';
 import { runTests, type TestResult } from '../../../scripts/apex-runtime/runner/run-tests';
 
-function run(body: string): Map<string, TestResult> {
+/** Runs `body` as the methods of one test class, in a project that also holds `files` (path -> content). */
+function run(body: string, files: Record<string, string> = {}): Map<string, TestResult> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-suites-'));
   fs.writeFileSync(
     path.join(root, 'sfdx-project.json'),
     JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] })
   );
-  const dir = path.join(root, 'force-app', 'classes');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'Suite_Tests.cls'), `@IsTest\nprivate class Suite_Tests {\n${body}\n}\n`);
+  files['classes/Suite_Tests.cls'] = `@IsTest\nprivate class Suite_Tests {\n${body}\n}\n`;
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, 'force-app', file)), { recursive: true });
+    fs.writeFileSync(path.join(root, 'force-app', file), text);
+  }
   const results = runTests(loadProject(root), {}, () => undefined);
   return new Map(results.map((r) => [r.methodName, r]));
 }
@@ -83,5 +86,58 @@ describe('apex runtime fidelity: cases from other real suites', () => {
       outcome: 'FAIL',
       exceptionType: 'System.NoSuchElementException'
     });
+  });
+});
+
+const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+function relationshipField(name: string, referenceTo: string, controlling?: string): string {
+  return `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>${name}</fullName>
+    <label>${name}</label>
+    ${controlling ? `<metadataRelationshipControllingField>Mapping__mdt.${controlling}</metadataRelationshipControllingField>` : ''}
+    <referenceTo>${referenceTo}</referenceTo>
+    <type>MetadataRelationship</type>
+</CustomField>
+`;
+}
+
+describe('apex runtime fidelity: metadata relationships to entity particles (easy-spaces-lwc)', () => {
+  // Salesforce Help, "Create a Relationship to a Field Definition or Entity Particle": a custom metadata field may
+  // point to an EntityParticle, controlled by an EntityDefinition relationship; SOQL reads its QualifiedApiName
+  const r = run(
+    `@IsTest static void entityParticleRelationshipReadsTheFieldName() {
+      Mapping__mdt m = [SELECT City__r.QualifiedApiName, Status__r.QualifiedApiName FROM Mapping__mdt
+        WHERE Object__r.QualifiedApiName = 'Contact'];
+      Assert.areEqual('MailingCity', m.City__r.QualifiedApiName);
+      Assert.areEqual('Email', m.Status__r.QualifiedApiName);
+    }`,
+    {
+      'objects/Mapping__mdt/Mapping__mdt.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Mapping</label>
+    <pluralLabel>Mappings</pluralLabel>
+    <visibility>Public</visibility>
+</CustomObject>
+`,
+      'objects/Mapping__mdt/fields/Object__c.field-meta.xml': relationshipField('Object__c', 'EntityDefinition'),
+      'objects/Mapping__mdt/fields/City__c.field-meta.xml': relationshipField('City__c', 'EntityParticle', 'Object__c'),
+      'objects/Mapping__mdt/fields/Status__c.field-meta.xml': relationshipField(
+        'Status__c',
+        'FieldDefinition',
+        'Object__c'
+      ),
+      'customMetadata/Mapping.Contact_Mapping.md-meta.xml': `${XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+    <label>Contact Mapping</label>
+    <protected>false</protected>
+    <values><field>City__c</field><value xsi:type="xsd:string">MailingCity</value></values>
+    <values><field>Object__c</field><value xsi:type="xsd:string">Contact</value></values>
+    <values><field>Status__c</field><value xsi:type="xsd:string">Email</value></values>
+</CustomMetadata>
+`
+    }
+  );
+
+  it('resolves the particle like a field definition', () => {
+    const m = 'entityParticleRelationshipReadsTheFieldName';
+    expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
   });
 });
