@@ -141,3 +141,27 @@ describe('apex runtime fidelity: metadata relationships to entity particles (eas
     expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
   });
 });
+
+describe('apex runtime fidelity: custom permissions (apex-trigger-actions-framework)', () => {
+  // FeatureManagement.checkPermission of a custom permission the org does not define is false, also for the org's
+  // System Administrator: MetadataTriggerHandlerTest.actionShouldExecuteIfUserDoesNotHaveBypassPermissionForSObjectOrAction
+  // (mitchspano/apex-trigger-actions-framework) passes in its CI's scratch org on exactly that
+  const r = run(
+    `@IsTest static void undefinedCustomPermissionIsNotGranted() {
+      Assert.isFalse(FeatureManagement.checkPermission('Bogus_Bypass_Permission'));
+      Assert.isTrue(FeatureManagement.checkPermission('Approve_Big_Deals'));
+    }`,
+    {
+      'customPermissions/Approve_Big_Deals.customPermission-meta.xml': `${XML}<CustomPermission xmlns="http://soap.sforce.com/2006/04/metadata">
+    <isLicensed>false</isLicensed>
+    <label>Approve Big Deals</label>
+</CustomPermission>
+`
+    }
+  );
+
+  it('answers false for a name the org does not define', () => {
+    const m = 'undefinedCustomPermissionIsNotGranted';
+    expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
+  });
+});
