@@ -681,7 +681,7 @@ export class ApexHost implements Host {
   }
 
   getProperty(target: Value, name: string, line: number): Value {
-    if (target instanceof SObjectValue) return this.platform.getField(target, name, line);
+    if (target instanceof SObjectValue) return this.platform.getFieldByDot(target, name, line);
     return this.platform.getProperty(target, name, line);
   }
 

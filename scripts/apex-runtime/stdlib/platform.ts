@@ -402,6 +402,17 @@ export class Platform {
     throw this.host.exception('System.SObjectException', `Invalid field ${name} for ${rec.type}`, line);
   }
 
+  /**
+   * `record.Field`: as getField, except that a Boolean field holding null reads false. "The expression accessing a
+   * Boolean type field on an sObject with simple dot notation is evaluated to true only if the field value is non-null
+   * and true. Otherwise it is evaluated to false" (Salesforce R&D, case 14025277, salesforce.stackexchange.com/q/127548);
+   * `record.get('Field')` still returns null.
+   */
+  getFieldByDot(rec: SObjectValue, name: string, line: number): Value {
+    const value = this.getField(rec, name, line);
+    return value === null && this.fieldOf(rec, name)?.type === 'BOOLEAN' ? false : value;
+  }
+
   fieldToken(object: string, name: string, line: number): Value {
     const f = this.schema.field(object, name);
     if (!f) {

@@ -64,12 +64,27 @@ describe('apex runtime fidelity: cases from other real suites', () => {
       Database.rollback(sp);
       Assert.isTrue(Approval.isLocked(new List<Id>{ a.Id }).get(a.Id));
     }
+    // a Boolean field read with dot notation is true only if its value is non-null and true, else false (Salesforce
+    // R&D via support case 14025277, salesforce.stackexchange.com/q/127548); get() keeps the null
+    @IsTest static void unsetCheckboxReadsFalseByDot() {
+      Account a = new Account(Name = 'C');
+      Assert.areEqual(false, a.IsDeleted);
+      Assert.isNull(a.get('IsDeleted'));
+      Boolean flag = null;
+      a.IsDeleted = flag;
+      if (a.IsDeleted) { Assert.fail('null checkbox read as true'); }
+    }
     // the platform's error for locking a record that does not exist is not documented: reported, not guessed
     @IsTest static void lockOfMissingRecordIsUnsupported() { Approval.lock('001000000000001AAA'); }
   `);
 
   it('passes what the platform passes', () => {
-    for (const m of ['enumValueOfIgnoresCase', 'defaultBusinessHoursAreAroundTheClock', 'approvalLocksAreDml']) {
+    for (const m of [
+      'enumValueOfIgnoresCase',
+      'defaultBusinessHoursAreAroundTheClock',
+      'approvalLocksAreDml',
+      'unsetCheckboxReadsFalseByDot'
+    ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
   });
