@@ -60,3 +60,17 @@ export function approvalStatic(platform: Platform, method: string, args: Value[]
   }
   return undefined;
 }
+
+/**
+ * "Salesforce admins can edit locked records. Depending on your approval process configuration settings, an assigned
+ * approver can also edit locked records" (Apex Reference, "Approval Class"): an administrator's edit goes ahead; who
+ * else may edit depends on approval processes the runtime does not have, so another user's edit is UNSUPPORTED.
+ */
+export function checkLockedRecordEdits(platform: Platform, op: string, records: Value[], line: number): void {
+  if (!platform.security || platform.userAccess().hasUserPermission('ModifyAllData')) return;
+  for (const record of records) {
+    const id = record instanceof SObjectValue ? record.get('Id') : null;
+    if (typeof id === 'string' && platform.db.byId(id)?.locked)
+      throw platform.interp.unsupported(`${op} of a locked record by a user who is not an administrator`, line);
+  }
+}

@@ -51,7 +51,7 @@ import { makeSoqlHost } from '../db/soql-host';
 import type { ApexHost } from './host';
 import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped, parseTypeName } from './json';
 import { NativeObject } from './native';
-import { approvalStatic } from './approval';
+import { approvalStatic, checkLockedRecordEdits } from './approval';
 import { businessHoursStatic, defaultBusinessHours } from './business-hours';
 
 export interface Limits {
@@ -676,6 +676,7 @@ export class Platform {
     this.checkMixedDml(records, line, op);
     if (this.classify(records[0].type) === 'setup') this.accessCache.clear();
     if (userMode) this.checkUserModeDml(op, records, line);
+    if (op !== 'insert') checkLockedRecordEdits(this, op, records, line);
     const existedBefore = new Set(records.map((r) => r.get('Id') as string | null).filter((x): x is string => !!x));
     // nested DML (triggers, flows) joins the outer statement's journal
     const outermost = this.dmlDepth === 0;

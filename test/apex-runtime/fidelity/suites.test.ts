@@ -74,6 +74,32 @@ describe('apex runtime fidelity: cases from other real suites', () => {
       a.IsDeleted = flag;
       if (a.IsDeleted) { Assert.fail('null checkbox read as true'); }
     }
+    // Apex Reference, "Approval Class": "Salesforce admins can edit locked records"; who else may depends on approval
+    // processes the runtime does not have, so another user's edit is reported
+    @IsTest static void adminEditsLockedRecord() {
+      Account a = new Account(Name = 'L');
+      insert a;
+      Approval.lock(a.Id);
+      a.Name = 'M';
+      update a;
+      Assert.areEqual('M', [SELECT Name FROM Account WHERE Id = :a.Id].Name);
+    }
+    @IsTest static void lockedRecordEditByAnotherUserIsUnsupported() {
+      User u;
+      System.runAs(new User(Id = UserInfo.getUserId())) {
+        u = new User(LastName = 's', Username = 's@example.com.suites', Email = 's@example.com', Alias = 's',
+          ProfileId = [SELECT Id FROM Profile WHERE Name = 'Standard User'].Id, EmailEncodingKey = 'UTF-8',
+          LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'GMT');
+        insert u;
+      }
+      Account a = new Account(Name = 'L', OwnerId = u.Id);
+      insert a;
+      Approval.lock(a.Id);
+      System.runAs(u) {
+        a.Name = 'M';
+        update a;
+      }
+    }
     // the platform's error for locking a record that does not exist is not documented: reported, not guessed
     @IsTest static void lockOfMissingRecordIsUnsupported() { Approval.lock('001000000000001AAA'); }
   `);
@@ -83,7 +109,8 @@ describe('apex runtime fidelity: cases from other real suites', () => {
       'enumValueOfIgnoresCase',
       'defaultBusinessHoursAreAroundTheClock',
       'approvalLocksAreDml',
-      'unsetCheckboxReadsFalseByDot'
+      'unsetCheckboxReadsFalseByDot',
+      'adminEditsLockedRecord'
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
@@ -93,6 +120,10 @@ describe('apex runtime fidelity: cases from other real suites', () => {
     expect(r.get('lockOfMissingRecordIsUnsupported')).toMatchObject({
       outcome: 'UNSUPPORTED',
       message: 'Approval.lock of a record that does not exist (001000000000001AAA)'
+    });
+    expect(r.get('lockedRecordEditByAnotherUserIsUnsupported')).toMatchObject({
+      outcome: 'UNSUPPORTED',
+      message: 'update of a locked record by a user who is not an administrator'
     });
   });
 
