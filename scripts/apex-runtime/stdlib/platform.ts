@@ -52,6 +52,7 @@ import type { ApexHost } from './host';
 import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped, parseTypeName } from './json';
 import { NativeObject } from './native';
 import { approvalStatic, checkLockedRecordEdits } from './approval';
+import { invocableMethod, invocableStatic } from './invocable';
 import { businessHoursStatic, defaultBusinessHours } from './business-hours';
 
 export interface Limits {
@@ -1403,6 +1404,9 @@ export class Platform {
 
   flowRunner: FlowRunner | null = null;
 
+  /** API names of the project's flows, lower case (runner/project.ts): Invocable.Action tells them from unknown ones */
+  flowApiNames = new Set<string>();
+
   setFlows(flows: RecordFlow[]): void {
     this.flowRunner = flows.length > 0 ? new FlowRunner(this, flows) : null;
   }
@@ -1643,13 +1647,15 @@ export class Platform {
   callStatic(typePath: string, method: string, args: Value[], line: number): Value {
     const t = typePath.toLowerCase().replace(/^system\./, '');
     const m = method.toLowerCase();
-    // BusinessHours and Approval are also names of standard objects: their static methods come first
+    // BusinessHours and Approval are also names of standard objects: their static methods come first (and Invocable's)
     const special =
       t === 'businesshours'
         ? businessHoursStatic(this, m, args, line)
         : t === 'approval'
           ? approvalStatic(this, m, args, line)
-          : undefined;
+          : t === 'invocable.action'
+            ? invocableStatic(this, m, args, line)
+            : undefined;
     if (special !== undefined) return special;
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
@@ -2644,6 +2650,8 @@ export class Platform {
   }
 
   private nativeMethod(o: NativeObject, m: string, a: Value[], line: number): Value {
+    const invocable = o.kind.startsWith('invocable') ? invocableMethod(this, o, m, a, line) : undefined;
+    if (invocable !== undefined) return invocable;
     const d = o.data;
     switch (o.kind) {
       case 'sobjecttype':
@@ -3201,6 +3209,9 @@ const NATIVE_TYPES: Record<string, string[]> = {
   upsertresult: ['upsertresult'],
   deleteresult: ['deleteresult'],
   lockresult: ['lockresult'],
+  invocableresult: ['invocable.action.result'],
+  invocableerror: ['invocable.action.error'],
+  invocableaction: ['invocable.action'],
   unlockresult: ['unlockresult'],
   dberror: ['error'],
   aggregateresult: ['aggregateresult', 'sobject'],

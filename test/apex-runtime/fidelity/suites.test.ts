@@ -211,3 +211,66 @@ describe('apex runtime fidelity: custom permissions (apex-trigger-actions-framew
     expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
   });
 });
+
+describe('apex runtime fidelity: Invocable.Action (apex-trigger-actions-framework)', () => {
+  // Apex Reference, "Invocable Namespace": Invocable.Action.Result (isSuccess, getOutputParameters, getErrors) and
+  // Invocable.Action.Error (getCode, getMessage) read back what JSON.deserialize put in them; invoking a flow the org
+  // does not have gives an unsuccessful result per invocation (TriggerActionFlowTest passes on that in the framework's CI)
+  const r = run(
+    `@IsTest static void resultsReadBackTheirJson() {
+      Invocable.Action.Error e = (Invocable.Action.Error) JSON.deserialize(
+        '{"code":"C1","message":"broken"}', Invocable.Action.Error.class);
+      Assert.areEqual('C1', e.getCode());
+      Assert.areEqual('broken', e.getMessage());
+      Invocable.Action.Result res = (Invocable.Action.Result) JSON.deserialize(JSON.serialize(new Map<String, Object>{
+        'success' => false, 'errors' => new List<Invocable.Action.Error>{ e }, 'outputParameters' => new Map<String, Object>()
+      }), Invocable.Action.Result.class);
+      Assert.isFalse(res.isSuccess());
+      Assert.areEqual('broken', res.getErrors()[0].getMessage());
+      res.getOutputParameters().put('record', new Account(Name = 'A'));
+      Assert.areEqual('A', ((Account) res.getOutputParameters().get('record')).Name);
+    }
+    @IsTest static void unknownFlowGivesUnsuccessfulResults() {
+      Invocable.Action action = Invocable.Action.createCustomAction('Flow', 'No_Such_Flow');
+      action.setInvocations(new List<Map<String, Object>>{ new Map<String, Object>(), new Map<String, Object>() });
+      List<Invocable.Action.Result> results = action.invoke();
+      Assert.areEqual(2, results.size());
+      Assert.isFalse(results[0].isSuccess());
+    }
+    @IsTest static void unknownFlowErrorTextIsUnsupported() {
+      Invocable.Action action = Invocable.Action.createCustomAction('Flow', 'No_Such_Flow');
+      action.setInvocations(new List<Map<String, Object>>{ new Map<String, Object>() });
+      action.invoke()[0].getErrors()[0].getMessage();
+    }
+    @IsTest static void projectFlowIsUnsupported() {
+      Invocable.Action action = Invocable.Action.createCustomAction('Flow', 'Set_Name');
+      action.setInvocations(new List<Map<String, Object>>{ new Map<String, Object>() });
+      action.invoke();
+    }`,
+    {
+      'flows/Set_Name.flow-meta.xml': `${XML}<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Set Name</label>
+    <processType>AutoLaunchedFlow</processType>
+    <status>Active</status>
+</Flow>
+`
+    }
+  );
+
+  it('reads results and errors and fails an unknown flow', () => {
+    for (const m of ['resultsReadBackTheirJson', 'unknownFlowGivesUnsuccessfulResults']) {
+      expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
+    }
+  });
+
+  it('reports what no document gives, and running a flow, as UNSUPPORTED', () => {
+    expect(r.get('unknownFlowErrorTextIsUnsupported')).toMatchObject({
+      outcome: 'UNSUPPORTED',
+      message: 'the error code and message of an invocable action the org does not have'
+    });
+    expect(r.get('projectFlowIsUnsupported')).toMatchObject({
+      outcome: 'UNSUPPORTED',
+      message: 'running flow Set_Name from Apex (Invocable.Action)'
+    });
+  });
+});
