@@ -12,7 +12,7 @@ import { registerExceptions } from '../stdlib/exceptions';
 import { ApexHost } from '../stdlib/host';
 import { Platform } from '../stdlib/platform';
 import { loadRecordFlows } from '../db/flows';
-import { projectFlowNames } from '../stdlib/invocable';
+import { projectFlowFiles } from '../stdlib/invocable';
 
 export interface LoadedProject {
   interp: Interpreter;
@@ -70,7 +70,7 @@ export function loadProject(root: string, options: { useCache?: boolean } = {}):
   const flows = loadRecordFlows(root);
   problems.push(...flows.problems);
   platform.setFlows(flows.flows);
-  platform.flowApiNames = projectFlowNames(root);
+  platform.flowFiles = projectFlowFiles(root);
   platform.seedOrg();
   seedCustomMetadata(platform);
   seedCachePartitions(root, platform);

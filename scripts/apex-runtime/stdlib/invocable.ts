@@ -1,21 +1,23 @@
 /**
- * Invocable actions from Apex (Apex Reference, "Invocable Namespace": Invocable.Action, Invocable.Action.Result,
- * Invocable.Action.Error). Results and errors are values a test may build with JSON.deserialize and read back
- * (isSuccess, getOutputParameters, getErrors, getCode, getMessage). `Invocable.Action.createCustomAction('Flow', name)`
- * then `invoke()`: a flow the project does not have gives one unsuccessful result per invocation (as in an org: the
- * CI of mitchspano/apex-trigger-actions-framework checks exactly that); running a flow the project has is not
- * emulated (UNSUPPORTED), and so are other action types and the error's code and message, which no document gives.
+ * Flows and invocable actions from Apex (Apex Reference, "Invocable Namespace": Invocable.Action, Invocable.Action.Result,
+ * Invocable.Action.Error; "Interview Class"). Results and errors are values a test may build with JSON.deserialize and
+ * read back (isSuccess, getOutputParameters, getErrors, getCode, getMessage). `Invocable.Action.createCustomAction(
+ * 'Flow', name).invoke()` and `Flow.Interview.createInterview(name, inputs).start()` run the project's autolaunched flow
+ * (db/autolaunched-flow.ts); for a flow the project does not have, `invoke()` gives one unsuccessful result per
+ * invocation (as in an org: the CI of mitchspano/apex-trigger-actions-framework checks exactly that). Other action
+ * types, and the code and message of that failure, which no document gives, are UNSUPPORTED.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { packageDirectories } from '../frontend/parse';
+import { runAutolaunchedFlow } from '../db/autolaunched-flow';
 import { ApexList, ApexMap, type Value } from '../interpreter/values';
 import { NativeObject } from './native';
 import type { Platform } from './platform';
 
-/** API names of the project's flows (`<name>.flow-meta.xml` in a package directory). */
-export function projectFlowNames(root: string): Set<string> {
-  const names = new Set<string>();
+/** The project's flow files (`<name>.flow-meta.xml` in a package directory) by lower-case API name. */
+export function projectFlowFiles(root: string): Map<string, string> {
+  const names = new Map<string, string>();
   const walk = (dir: string): void => {
     if (!fs.existsSync(dir)) return;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -23,7 +25,7 @@ export function projectFlowNames(root: string): Set<string> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.flow-meta.xml'))
-        names.add(entry.name.replace(/\.flow-meta\.xml$/, '').toLowerCase());
+        names.set(entry.name.replace(/\.flow-meta\.xml$/, '').toLowerCase(), full);
     }
   };
   for (const dir of packageDirectories(root)) walk(dir);
@@ -78,6 +80,32 @@ export function invocableToJson(v: NativeObject, toJson: (x: Value) => unknown):
   return undefined;
 }
 
+function inputsOf(v: Value): Map<string, Value> {
+  const inputs = new Map<string, Value>();
+  if (v instanceof ApexMap) for (const [k, x] of v.map.values()) inputs.set(String(k), x);
+  return inputs;
+}
+
+/** The flow's output variables by API name, after a run. */
+function outputsOf(p: Platform, file: string, inputs: Value, line: number): ApexMap {
+  const run = runAutolaunchedFlow(p, file, inputsOf(inputs), line);
+  const outputs = outputMap();
+  for (const [key, name] of run.outputs) p.interp.mapPut(outputs, name, run.values.get(key) ?? null);
+  return outputs;
+}
+
+/** `Flow.Interview.createInterview(name, inputs)`, or undefined for another method. */
+export function flowInterviewStatic(p: Platform, method: string, args: Value[], line: number): Value | undefined {
+  if (method !== 'createinterview') return undefined;
+  const file = p.flowFiles.get(String(args[0]).toLowerCase());
+  if (!file)
+    throw p.interp.unsupported(
+      `Flow.Interview.createInterview of a flow the project does not have (${String(args[0])})`,
+      line
+    );
+  return new NativeObject('flowinterview', { file, inputs: args[1] ?? null, outputs: null });
+}
+
 /** `Invocable.Action.<method>(...)`, or undefined when it is not one of the class's static methods. */
 export function invocableStatic(p: Platform, method: string, args: Value[], line: number): Value | undefined {
   if (method !== 'createcustomaction') return undefined;
@@ -110,14 +138,41 @@ export function invocableMethod(
       if (method === 'geterrors')
         return d.errors === null ? null : new ApexList({ n: 'Invocable.Action.Error' }, d.errors as Value[]);
       return undefined;
+    case 'flowinterview':
+      if (method === 'start') {
+        d.outputs = outputsOf(p, String(d.file), d.inputs, line);
+        return null;
+      }
+      if (method === 'getvariablevalue') {
+        // a variable that is not available for output, or one read before start(), is not documented: reported
+        const outputs = d.outputs as ApexMap | null;
+        const wanted = String(args[0]).toLowerCase();
+        for (const [k, v] of outputs?.map.values() ?? []) if (String(k).toLowerCase() === wanted) return v;
+        throw p.interp.unsupported(
+          `Flow.Interview.getVariableValue of ${String(args[0])} (not an output, or before start())`,
+          line
+        );
+      }
+      return undefined;
     case 'invocableaction':
       if (method === 'setinvocations') {
         d.invocations = args[0] instanceof ApexList ? [...args[0].items] : [];
         return null;
       }
       if (method === 'invoke') {
-        if (p.flowApiNames.has(String(d.name).toLowerCase()))
-          throw p.interp.unsupported(`running flow ${String(d.name)} from Apex (Invocable.Action)`, line);
+        const file = p.flowFiles.get(String(d.name).toLowerCase());
+        if (file)
+          return new ApexList(
+            { n: 'Invocable.Action.Result' },
+            (d.invocations as Value[]).map(
+              (inputs) =>
+                new NativeObject('invocableresult', {
+                  success: true,
+                  outputs: outputsOf(p, file, inputs, line),
+                  errors: []
+                })
+            )
+          );
         return new ApexList(
           { n: 'Invocable.Action.Result' },
           (d.invocations as Value[]).map(

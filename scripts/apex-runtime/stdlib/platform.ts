@@ -52,7 +52,7 @@ import type { ApexHost } from './host';
 import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped, parseTypeName } from './json';
 import { NativeObject } from './native';
 import { approvalStatic, checkLockedRecordEdits } from './approval';
-import { invocableMethod, invocableStatic } from './invocable';
+import { flowInterviewStatic, invocableMethod, invocableStatic } from './invocable';
 import { businessHoursStatic, defaultBusinessHours } from './business-hours';
 
 export interface Limits {
@@ -1404,8 +1404,8 @@ export class Platform {
 
   flowRunner: FlowRunner | null = null;
 
-  /** API names of the project's flows, lower case (runner/project.ts): Invocable.Action tells them from unknown ones */
-  flowApiNames = new Set<string>();
+  /** the project's flow files by lower-case API name (runner/project.ts), for flows run from Apex */
+  flowFiles = new Map<string, string>();
 
   setFlows(flows: RecordFlow[]): void {
     this.flowRunner = flows.length > 0 ? new FlowRunner(this, flows) : null;
@@ -1655,7 +1655,9 @@ export class Platform {
           ? approvalStatic(this, m, args, line)
           : t === 'invocable.action'
             ? invocableStatic(this, m, args, line)
-            : undefined;
+            : t === 'flow.interview'
+              ? flowInterviewStatic(this, m, args, line)
+              : undefined;
     if (special !== undefined) return special;
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
@@ -2650,7 +2652,8 @@ export class Platform {
   }
 
   private nativeMethod(o: NativeObject, m: string, a: Value[], line: number): Value {
-    const invocable = o.kind.startsWith('invocable') ? invocableMethod(this, o, m, a, line) : undefined;
+    const invocable =
+      o.kind.startsWith('invocable') || o.kind === 'flowinterview' ? invocableMethod(this, o, m, a, line) : undefined;
     if (invocable !== undefined) return invocable;
     const d = o.data;
     switch (o.kind) {
@@ -3212,6 +3215,7 @@ const NATIVE_TYPES: Record<string, string[]> = {
   invocableresult: ['invocable.action.result'],
   invocableerror: ['invocable.action.error'],
   invocableaction: ['invocable.action'],
+  flowinterview: ['flow.interview'],
   unlockresult: ['unlockresult'],
   dberror: ['error'],
   aggregateresult: ['aggregateresult', 'sobject'],

@@ -212,7 +212,7 @@ describe('apex runtime fidelity: custom permissions (apex-trigger-actions-framew
   });
 });
 
-describe('apex runtime fidelity: Invocable.Action (apex-trigger-actions-framework)', () => {
+describe('apex runtime fidelity: flows and invocable actions from Apex (apex-trigger-actions-framework)', () => {
   // Apex Reference, "Invocable Namespace": Invocable.Action.Result (isSuccess, getOutputParameters, getErrors) and
   // Invocable.Action.Error (getCode, getMessage) read back what JSON.deserialize put in them; invoking a flow the org
   // does not have gives an unsuccessful result per invocation (TriggerActionFlowTest passes on that in the framework's CI)
@@ -242,35 +242,136 @@ describe('apex runtime fidelity: Invocable.Action (apex-trigger-actions-framewor
       action.setInvocations(new List<Map<String, Object>>{ new Map<String, Object>() });
       action.invoke()[0].getErrors()[0].getMessage();
     }
-    @IsTest static void projectFlowIsUnsupported() {
+    // Apex Reference, "Interview Class": createInterview(name, inputs), start(), getVariableValue(name) of an output
+    // variable; the record goes in by value: TriggerActionFlow (apex-trigger-actions-framework) copies the fields a
+    // flow changed back from the output record because the caller's record is not changed
+    @IsTest static void interviewRunsAutolaunchedFlow() {
+      Account acc = new Account(Name = 'Orig');
+      Flow.Interview i = Flow.Interview.createInterview('Set_Name', new Map<String, Object>{ 'record' => acc, 'flag' => true });
+      i.start();
+      Assert.areEqual('Foo', ((Account) i.getVariableValue('record')).Name);
+      Assert.areEqual(2, i.getVariableValue('count'));
+      Assert.areEqual('Orig', acc.Name);
+    }
+    @IsTest static void invocableActionRunsProjectFlow() {
       Invocable.Action action = Invocable.Action.createCustomAction('Flow', 'Set_Name');
-      action.setInvocations(new List<Map<String, Object>>{ new Map<String, Object>() });
-      action.invoke();
+      action.setInvocations(new List<Map<String, Object>>{
+        new Map<String, Object>{ 'record' => new Account(Name = 'Orig'), 'flag' => false }
+      });
+      List<Invocable.Action.Result> results = action.invoke();
+      Assert.isTrue(results[0].isSuccess());
+      Assert.areEqual('Bar', ((Account) results[0].getOutputParameters().get('record')).Name);
+    }
+    @IsTest static void nonInputVariableIsUnsupported() {
+      Flow.Interview.createInterview('Set_Name', new Map<String, Object>{ 'count' => 1 }).start();
+    }
+    @IsTest static void otherFlowElementIsUnsupported() {
+      Flow.Interview.createInterview('Look_Up', new Map<String, Object>()).start();
     }`,
     {
       'flows/Set_Name.flow-meta.xml': `${XML}<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <assignments>
+        <name>Set_Foo</name>
+        <label>Set Foo</label>
+        <assignmentItems>
+            <assignToReference>record.Name</assignToReference>
+            <operator>Assign</operator>
+            <value><stringValue>Foo</stringValue></value>
+        </assignmentItems>
+        <assignmentItems>
+            <assignToReference>count</assignToReference>
+            <operator>Assign</operator>
+            <value><numberValue>2</numberValue></value>
+        </assignmentItems>
+    </assignments>
+    <assignments>
+        <name>Set_Bar</name>
+        <label>Set Bar</label>
+        <assignmentItems>
+            <assignToReference>record.Name</assignToReference>
+            <operator>Assign</operator>
+            <value><stringValue>Bar</stringValue></value>
+        </assignmentItems>
+    </assignments>
+    <decisions>
+        <name>Flag_Set</name>
+        <label>Flag set?</label>
+        <defaultConnector><targetReference>Set_Bar</targetReference></defaultConnector>
+        <rules>
+            <name>Yes</name>
+            <conditionLogic>and</conditionLogic>
+            <conditions>
+                <leftValueReference>flag</leftValueReference>
+                <operator>EqualTo</operator>
+                <rightValue><booleanValue>true</booleanValue></rightValue>
+            </conditions>
+            <connector><targetReference>Set_Foo</targetReference></connector>
+            <label>Yes</label>
+        </rules>
+    </decisions>
     <label>Set Name</label>
     <processType>AutoLaunchedFlow</processType>
+    <start><connector><targetReference>Flag_Set</targetReference></connector></start>
+    <status>Active</status>
+    <variables>
+        <name>record</name>
+        <dataType>SObject</dataType>
+        <isCollection>false</isCollection>
+        <isInput>true</isInput>
+        <isOutput>true</isOutput>
+        <objectType>Account</objectType>
+    </variables>
+    <variables>
+        <name>flag</name>
+        <dataType>Boolean</dataType>
+        <isCollection>false</isCollection>
+        <isInput>true</isInput>
+        <isOutput>false</isOutput>
+    </variables>
+    <variables>
+        <name>count</name>
+        <dataType>Number</dataType>
+        <isCollection>false</isCollection>
+        <isInput>false</isInput>
+        <isOutput>true</isOutput>
+        <scale>0</scale>
+    </variables>
+</Flow>
+`,
+      'flows/Look_Up.flow-meta.xml': `${XML}<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Look Up</label>
+    <processType>AutoLaunchedFlow</processType>
+    <recordLookups><name>Find</name><label>Find</label><object>Account</object></recordLookups>
+    <start><connector><targetReference>Find</targetReference></connector></start>
     <status>Active</status>
 </Flow>
 `
     }
   );
 
-  it('reads results and errors and fails an unknown flow', () => {
-    for (const m of ['resultsReadBackTheirJson', 'unknownFlowGivesUnsuccessfulResults']) {
+  it('reads results and errors, runs an autolaunched flow, fails an unknown one', () => {
+    for (const m of [
+      'resultsReadBackTheirJson',
+      'unknownFlowGivesUnsuccessfulResults',
+      'interviewRunsAutolaunchedFlow',
+      'invocableActionRunsProjectFlow'
+    ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
     }
   });
 
-  it('reports what no document gives, and running a flow, as UNSUPPORTED', () => {
+  it('reports what no document gives, and flow parts it does not run, as UNSUPPORTED', () => {
     expect(r.get('unknownFlowErrorTextIsUnsupported')).toMatchObject({
       outcome: 'UNSUPPORTED',
       message: 'the error code and message of an invocable action the org does not have'
     });
-    expect(r.get('projectFlowIsUnsupported')).toMatchObject({
+    expect(r.get('nonInputVariableIsUnsupported')).toMatchObject({
       outcome: 'UNSUPPORTED',
-      message: 'running flow Set_Name from Apex (Invocable.Action)'
+      message: 'flow Set Name: count is not an input variable'
+    });
+    expect(r.get('otherFlowElementIsUnsupported')).toMatchObject({
+      outcome: 'UNSUPPORTED',
+      message: 'flow Look Up: element type recordLookups'
     });
   });
 });
