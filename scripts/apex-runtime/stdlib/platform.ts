@@ -2461,6 +2461,9 @@ export class Platform {
 
   constructBuiltin(name: string, args: Value[], line: number): Value {
     const n = name.toLowerCase().replace(/^system\./, '');
+    // `new Flow.Interview.Flow_Name(inputs)` (Apex Reference, "Interview Class"): as createInterview
+    if (n.startsWith('flow.interview.'))
+      return flowInterviewStatic(this, 'createinterview', [name.split('.').slice(2).join('.'), args[0] ?? null], line)!;
     void args;
     switch (n) {
       case 'httprequest':
@@ -3135,6 +3138,8 @@ export class Platform {
     const n = name.toLowerCase();
     if (target instanceof NativeObject) {
       const d = target.data;
+      // an interview's output variables read as properties (`myFlow.record`), as getVariableValue
+      if (target.kind === 'flowinterview') return invocableMethod(this, target, 'getvariablevalue', [name], line)!;
       switch (target.kind) {
         case 'describesobject':
           if (n === 'fields') return new NativeObject('fieldmap', { object: d.name });

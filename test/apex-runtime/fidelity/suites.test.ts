@@ -253,6 +253,11 @@ describe('apex runtime fidelity: flows and invocable actions from Apex (apex-tri
       Assert.areEqual(2, i.getVariableValue('count'));
       Assert.areEqual('Orig', acc.Name);
     }
+    @IsTest static void interviewByNameReadsOutputsAsProperties() {
+      Flow.Interview.Set_Name named = new Flow.Interview.Set_Name(new Map<String, Object>{ 'record' => new Account(), 'flag' => true });
+      named.start();
+      Assert.areEqual('Foo', ((Account) named.record).Name);
+    }
     @IsTest static void invocableActionRunsProjectFlow() {
       Invocable.Action action = Invocable.Action.createCustomAction('Flow', 'Set_Name');
       action.setInvocations(new List<Map<String, Object>>{
@@ -354,6 +359,7 @@ describe('apex runtime fidelity: flows and invocable actions from Apex (apex-tri
       'resultsReadBackTheirJson',
       'unknownFlowGivesUnsuccessfulResults',
       'interviewRunsAutolaunchedFlow',
+      'interviewByNameReadsOutputsAsProperties',
       'invocableActionRunsProjectFlow'
     ]) {
       expect([m, r.get(m)?.outcome, r.get(m)?.message]).toEqual([m, 'PASS', undefined]);
