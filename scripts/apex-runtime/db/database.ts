@@ -13,6 +13,8 @@ export interface Row {
   /** field values by lower-case API name */
   fields: Map<string, Value>;
   deleted: boolean;
+  /** an approval lock (Approval.lock): copied with the row, so it rolls back with the transaction */
+  locked?: boolean;
 }
 
 export interface DmlError {

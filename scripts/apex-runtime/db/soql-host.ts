@@ -16,7 +16,7 @@ import type { BoundValue, SoqlHost, SoqlLiteral } from '../soql';
 import type { Platform } from '../stdlib/platform';
 import type { Row } from './database';
 
-/** EntityDefinition/FieldDefinition rows made on first use, one per platform and name, so their Ids stay stable. */
+/** EntityDefinition/FieldDefinition/EntityParticle rows made on first use, one per platform and name, so their Ids stay stable. */
 const definitionRows = new WeakMap<Platform, Map<string, Row>>();
 
 /**
@@ -27,9 +27,12 @@ const definitionRows = new WeakMap<Platform, Map<string, Row>>();
  */
 function definitionRow(p: Platform, row: Row, field: FieldDescribe, name: string): Row | null {
   const target = field.referenceTo[0];
-  if (target !== 'EntityDefinition' && target !== 'FieldDefinition') return null;
+  // a field-level relationship targets FieldDefinition or EntityParticle (Salesforce Help, "Create a Relationship to a
+  // Field Definition or Entity Particle"); both rows carry the field's names and its object's EntityDefinitionId
+  const fieldLevel = target === 'FieldDefinition' || target === 'EntityParticle';
+  if (target !== 'EntityDefinition' && !fieldLevel) return null;
   let objectName = name;
-  if (target === 'FieldDefinition') {
+  if (fieldLevel) {
     const controlling = p.schema
       .object(row.object)
       ?.fields.find(
@@ -56,7 +59,7 @@ function definitionRow(p: Platform, row: Row, field: FieldDescribe, name: string
     ['masterlabel', described?.label ?? apiName],
     ['namespaceprefix', null]
   ]);
-  if (target === 'FieldDefinition') fields.set('entitydefinitionid', objectName);
+  if (fieldLevel) fields.set('entitydefinitionid', objectName);
   const created: Row = {
     id: p.db.newId(definitionObject),
     object: definitionObject.describe.name,

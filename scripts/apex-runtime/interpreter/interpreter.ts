@@ -1028,7 +1028,9 @@ export class Interpreter implements EqualityHooks {
         cls.enumValues.map((v, i) => new EnumValue(cls.name, v, i))
       );
     if (n === 'valueof') {
-      const i = cls.enumValues.findIndex((v) => v === args[0]);
+      // valueOf ignores case (Apex Reference, "Enum Methods": StatusCode.valueOf('delete_failed'))
+      const wanted = typeof args[0] === 'string' ? args[0].toUpperCase() : args[0];
+      const i = cls.enumValues.findIndex((v) => v.toUpperCase() === wanted);
       if (i < 0) throw this.exception('System.NoSuchElementException', `No enum constant ${cls.name}.${args[0]}`, line);
       return new EnumValue(cls.name, cls.enumValues[i], i);
     }

@@ -12,6 +12,7 @@ import { registerExceptions } from '../stdlib/exceptions';
 import { ApexHost } from '../stdlib/host';
 import { Platform } from '../stdlib/platform';
 import { loadRecordFlows } from '../db/flows';
+import { projectFlowFiles } from '../stdlib/invocable';
 
 export interface LoadedProject {
   interp: Interpreter;
@@ -69,6 +70,7 @@ export function loadProject(root: string, options: { useCache?: boolean } = {}):
   const flows = loadRecordFlows(root);
   problems.push(...flows.problems);
   platform.setFlows(flows.flows);
+  platform.flowFiles = projectFlowFiles(root);
   platform.seedOrg();
   seedCustomMetadata(platform);
   seedCachePartitions(root, platform);

@@ -322,6 +322,16 @@ export function loadSecurity(schema: SchemaModel, options: LoadSecurityOptions):
     }
     grants.set(group.name.toLowerCase(), group);
   }
+  // A profile granting every custom permission grants those the org defines: a name the org does not define is
+  // never granted, so FeatureManagement.checkPermission answers false for it, also for a System Administrator (the CI
+  // of mitchspano/apex-trigger-actions-framework passes MetadataTriggerHandlerTest on that, run as the org's admin).
+  const defined = files.customPermissions.map((file) => basename(file, '.customPermission-meta.xml').toLowerCase());
+  for (const grant of grants.values()) {
+    if (grant.allCustomPermissions) {
+      defined.forEach((name) => grant.customPermissions.add(name));
+      grant.allCustomPermissions = false;
+    }
+  }
   return new SecurityModel(schema, grants, warnings);
 }
 
@@ -495,10 +505,17 @@ interface SecurityFiles {
   permissionSets: string[];
   mutingPermissionSets: string[];
   groups: string[];
+  customPermissions: string[];
 }
 
 function collect(root: string, directories: string[]): SecurityFiles {
-  const files: SecurityFiles = { profiles: [], permissionSets: [], mutingPermissionSets: [], groups: [] };
+  const files: SecurityFiles = {
+    profiles: [],
+    permissionSets: [],
+    mutingPermissionSets: [],
+    groups: [],
+    customPermissions: []
+  };
   const visit = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
@@ -514,6 +531,8 @@ function collect(root: string, directories: string[]): SecurityFiles {
         files.mutingPermissionSets.push(path);
       } else if (entry.name.endsWith('.permissionsetgroup-meta.xml')) {
         files.groups.push(path);
+      } else if (entry.name.endsWith('.customPermission-meta.xml')) {
+        files.customPermissions.push(path);
       }
     }
   };

@@ -136,6 +136,8 @@ const BUILTIN_TYPES = new Set([
   'upsertresult',
   'deleteresult',
   'undeleteresult',
+  'lockresult',
+  'unlockresult',
   'error',
   'dmloptions',
   'querylocator',
@@ -679,7 +681,7 @@ export class ApexHost implements Host {
   }
 
   getProperty(target: Value, name: string, line: number): Value {
-    if (target instanceof SObjectValue) return this.platform.getField(target, name, line);
+    if (target instanceof SObjectValue) return this.platform.getFieldByDot(target, name, line);
     return this.platform.getProperty(target, name, line);
   }
 

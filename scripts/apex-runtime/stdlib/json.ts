@@ -16,6 +16,8 @@ import {
   TypeValue,
   type Value
 } from '../interpreter/values';
+import { invocableFromJson, invocableToJson } from './invocable';
+import { NativeObject } from './native';
 import type { Platform } from './platform';
 
 function isoDatetime(ms: number): string {
@@ -68,6 +70,10 @@ function toJson(p: Platform, v: Value, suppressNulls: boolean): unknown {
       o[name] = toJson(p, x, suppressNulls);
     }
     return o;
+  }
+  if (v instanceof NativeObject) {
+    const invocable = invocableToJson(v, (x) => toJson(p, x, suppressNulls));
+    if (invocable !== undefined) return invocable;
   }
   return String(v);
 }
@@ -363,5 +369,7 @@ function typed(p: Platform, v: Value, t: TypeRef, line: number): Value {
     }
     return obj;
   }
+  const invocable = invocableFromJson(p, t.n, v, line);
+  if (invocable !== undefined) return invocable;
   throw interp.unsupported(`JSON.deserialize into ${t.n}`, line);
 }

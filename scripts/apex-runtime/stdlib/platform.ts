@@ -57,6 +57,9 @@ import { makeSoqlHost } from '../db/soql-host';
 import type { ApexHost } from './host';
 import { JsonGenerator, jsonDeserialize, jsonSerialize, jsonDeserializeUntyped, parseTypeName } from './json';
 import { NativeObject } from './native';
+import { approvalStatic, checkLockedRecordEdits } from './approval';
+import { flowInterviewStatic, invocableMethod, invocableStatic } from './invocable';
+import { businessHoursStatic, defaultBusinessHours } from './business-hours';
 
 export interface Limits {
   queries: number;
@@ -268,6 +271,7 @@ export class Platform {
       EmailEncodingKey: 'UTF-8'
     });
     this.runningUserId = this.adminUserId;
+    this.insertSystemRow('BusinessHours', defaultBusinessHours('GMT'));
     const org = this.schema.object('Organization');
     if (org)
       this.insertSystemRow('Organization', {
@@ -282,6 +286,16 @@ export class Platform {
   /** name and source of the project's top-level classes (set by the loader) */
   projectClasses: { name: string; body: string }[] = [];
   private classIds = new Map<string, string>();
+
+  /** One DML statement of `rows` rows against the governor limits (150 statements, 10,000 rows). */
+  countDml(rows: number, line: number): void {
+    this.limits.dmlStatements++;
+    if (this.limits.dmlStatements > 150)
+      throw this.host.exception('System.LimitException', `Too many DML statements: ${this.limits.dmlStatements}`, line);
+    this.limits.dmlRows += rows;
+    if (this.limits.dmlRows > 10000)
+      throw this.host.exception('System.LimitException', `Too many DML rows: ${this.limits.dmlRows}`, line);
+  }
 
   private insertSystemRow(object: string, values: Record<string, Value>): string {
     const schema = this.schema.object(object);
@@ -404,6 +418,17 @@ export class Platform {
     if (parent || child) return rec.get(key);
     if (rec.has(key)) return rec.get(key);
     throw this.host.exception('System.SObjectException', `Invalid field ${name} for ${rec.type}`, line);
+  }
+
+  /**
+   * `record.Field`: as getField, except that a Boolean field holding null reads false. "The expression accessing a
+   * Boolean type field on an sObject with simple dot notation is evaluated to true only if the field value is non-null
+   * and true. Otherwise it is evaluated to false" (Salesforce R&D, case 14025277, salesforce.stackexchange.com/q/127548);
+   * `record.get('Field')` still returns null.
+   */
+  getFieldByDot(rec: SObjectValue, name: string, line: number): Value {
+    const value = this.getField(rec, name, line);
+    return value === null && this.fieldOf(rec, name)?.type === 'BOOLEAN' ? false : value;
   }
 
   fieldToken(object: string, name: string, line: number): Value {
@@ -660,12 +685,7 @@ export class Platform {
         throw this.interp.unsupported(`DML on ${this.interp.typeNameOf(r)}`, line);
       }
     }
-    this.limits.dmlStatements++;
-    if (this.limits.dmlStatements > 150)
-      throw this.host.exception('System.LimitException', `Too many DML statements: ${this.limits.dmlStatements}`, line);
-    this.limits.dmlRows += records.length;
-    if (this.limits.dmlRows > 10000)
-      throw this.host.exception('System.LimitException', `Too many DML rows: ${this.limits.dmlRows}`, line);
+    this.countDml(records.length, line);
     if (records.length === 0) return [];
     const platformEvent = this.schema.object(records[0].type)?.describe.kind === 'platformEvent';
     if (platformEvent && op === 'insert') {
@@ -674,6 +694,7 @@ export class Platform {
     this.checkMixedDml(records, line, op);
     if (this.classify(records[0].type) === 'setup') this.accessCache.clear();
     if (userMode) this.checkUserModeDml(op, records, line);
+    if (op !== 'insert') checkLockedRecordEdits(this, op, records, line);
     const existedBefore = new Set(records.map((r) => r.get('Id') as string | null).filter((x): x is string => !!x));
     // nested DML (triggers, flows) joins the outer statement's journal
     const outermost = this.dmlDepth === 0;
@@ -1417,6 +1438,9 @@ export class Platform {
 
   flowRunner: FlowRunner | null = null;
 
+  /** the project's flow files by lower-case API name (runner/project.ts), for flows run from Apex */
+  flowFiles = new Map<string, string>();
+
   setFlows(flows: RecordFlow[]): void {
     this.flowRunner = flows.length > 0 ? new FlowRunner(this, flows) : null;
   }
@@ -1683,6 +1707,18 @@ export class Platform {
   callStatic(typePath: string, method: string, args: Value[], line: number): Value {
     const t = typePath.toLowerCase().replace(/^system\./, '');
     const m = method.toLowerCase();
+    // BusinessHours and Approval are also names of standard objects: their static methods come first (and Invocable's)
+    const special =
+      t === 'businesshours'
+        ? businessHoursStatic(this, m, args, line)
+        : t === 'approval'
+          ? approvalStatic(this, m, args, line)
+          : t === 'invocable.action'
+            ? invocableStatic(this, m, args, line)
+            : t === 'flow.interview'
+              ? flowInterviewStatic(this, m, args, line)
+              : undefined;
+    if (special !== undefined) return special;
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
     // Connect in Apex needs org data: in a data-siloed test it throws (Apex Developer Guide, "Testing ConnectApi Code")
@@ -2488,6 +2524,9 @@ export class Platform {
 
   constructBuiltin(name: string, args: Value[], line: number): Value {
     const n = name.toLowerCase().replace(/^system\./, '');
+    // `new Flow.Interview.Flow_Name(inputs)` (Apex Reference, "Interview Class"): as createInterview
+    if (n.startsWith('flow.interview.'))
+      return flowInterviewStatic(this, 'createinterview', [name.split('.').slice(2).join('.'), args[0] ?? null], line)!;
     void args;
     switch (n) {
       case 'httprequest':
@@ -2681,6 +2720,9 @@ export class Platform {
   }
 
   private nativeMethod(o: NativeObject, m: string, a: Value[], line: number): Value {
+    const invocable =
+      o.kind.startsWith('invocable') || o.kind === 'flowinterview' ? invocableMethod(this, o, m, a, line) : undefined;
+    if (invocable !== undefined) return invocable;
     const d = o.data;
     switch (o.kind) {
       case 'sobjecttype':
@@ -2760,6 +2802,8 @@ export class Platform {
       case 'upsertresult':
       case 'deleteresult':
       case 'undeleteresult':
+      case 'lockresult':
+      case 'unlockresult':
         if (m === 'issuccess') return d.success;
         if (m === 'getid') return d.id;
         if (m === 'iscreated') return d.created;
@@ -3159,6 +3203,8 @@ export class Platform {
     const n = name.toLowerCase();
     if (target instanceof NativeObject) {
       const d = target.data;
+      // an interview's output variables read as properties (`myFlow.record`), as getVariableValue
+      if (target.kind === 'flowinterview') return invocableMethod(this, target, 'getvariablevalue', [name], line)!;
       switch (target.kind) {
         case 'describesobject':
           if (n === 'fields') return new NativeObject('fieldmap', { object: d.name });
@@ -3235,6 +3281,12 @@ const NATIVE_TYPES: Record<string, string[]> = {
   saveresult: ['saveresult'],
   upsertresult: ['upsertresult'],
   deleteresult: ['deleteresult'],
+  lockresult: ['lockresult'],
+  invocableresult: ['invocable.action.result'],
+  invocableerror: ['invocable.action.error'],
+  invocableaction: ['invocable.action'],
+  flowinterview: ['flow.interview'],
+  unlockresult: ['unlockresult'],
   dberror: ['error'],
   aggregateresult: ['aggregateresult', 'sobject'],
   httprequest: ['httprequest'],
