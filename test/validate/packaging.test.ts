@@ -14,6 +14,51 @@ describe('packaging check', () => {
     expect(await problemsOf(packagingCheck, fixture)).toEqual([]);
   });
 
+  it('warns for a class of the same name in two package directories: the deploy keeps only one, silently', async () => {
+    fixture.write(
+      'sfdx-project.json',
+      JSON.stringify({
+        packageDirectories: [{ path: 'force-app', default: true }, { path: 'force-app-extra' }],
+        sourceApiVersion: '65.0'
+      })
+    );
+    for (const suffix of ['.cls', '.cls-meta.xml']) {
+      fixture.write(
+        `force-app-extra/classes/InvoiceService${suffix}`,
+        fixture.read(`${CLASSES}/InvoiceService${suffix}`)
+      );
+    }
+    const problems = await problemsOf(packagingCheck, fixture);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: `${CLASSES}/InvoiceService.cls`,
+        message: expect.stringContaining(
+          'ApexClass InvoiceService is also defined in force-app-extra/classes/InvoiceService.cls'
+        )
+      })
+    ]);
+  });
+
+  it('does not warn for one object whose fields are spread over two package directories (the deploy merges them)', async () => {
+    fixture.write(
+      'sfdx-project.json',
+      JSON.stringify({
+        packageDirectories: [{ path: 'force-app', default: true }, { path: 'force-app-extra' }],
+        sourceApiVersion: '65.0'
+      })
+    );
+    fixture.write(
+      'force-app-extra/objects/Account/fields/Extra_Note__c.field-meta.xml',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Extra_Note__c</fullName>\n    <description>A note.</description>\n    <label>Extra Note</label>\n    <length>80</length>\n    <type>Text</type>\n</CustomField>\n'
+    );
+    fixture.write(
+      'force-app/main/default/objects/Account/fields/Other_Note__c.field-meta.xml',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Other_Note__c</fullName>\n    <description>A note.</description>\n    <label>Other Note</label>\n    <length>80</length>\n    <type>Text</type>\n</CustomField>\n'
+    );
+    expect(await problemsOf(packagingCheck, fixture)).toEqual([]);
+  });
+
   it('fails a class without its -meta.xml, which sf would silently leave out', async () => {
     fixture.remove(`${CLASSES}/InvoiceService.cls-meta.xml`);
     expect(await errorsOf(packagingCheck, fixture)).toEqual([

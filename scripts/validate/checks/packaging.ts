@@ -36,6 +36,7 @@ export const packagingCheck: Check = {
     for (const component of resolved) {
       problems.push(...bundleProblems(project, component));
     }
+    problems.push(...duplicateProblems(project, resolved));
     if (!problems.some((problem) => problem.severity === 'error')) {
       problems.push(...(await convertProblems(project, resolved)));
     }
@@ -69,6 +70,38 @@ function resolveComponents(project: Project, problems: Problem[]): SourceCompone
     }
     return [...byKey.values()];
   }
+}
+
+/**
+ * The same component (type and name) from two source locations, typically two package directories. Types with child
+ * types (an object and its fields, labels) are merged by the CLI; any other duplicate is deployed twice and the org
+ * keeps one copy without a word (forcedotcom/cli#265: "Duplicate classes from different packageDirectories getting
+ * overwritten without a warning"). The deploy succeeds, so this is a warning, not a deploy error.
+ */
+function duplicateProblems(project: Project, components: SourceComponent[]): Problem[] {
+  const byName = new Map<string, string[]>();
+  for (const component of components) {
+    const file = component.content ?? component.xml;
+    if (component.type.children || !file) {
+      continue;
+    }
+    const key = `${component.type.name}\u0000${component.fullName}`;
+    byName.set(key, [...(byName.get(key) ?? []), toRelative(project, file)]);
+  }
+  const problems: Problem[] = [];
+  for (const [key, files] of byName) {
+    const [typeName, fullName] = key.split('\u0000');
+    const [first, ...others] = [...new Set(files)].sort();
+    for (const other of others) {
+      problems.push(
+        warning(
+          other,
+          `${typeName} ${fullName} is also defined in ${first}: the sf CLI deploys both without a word and the org keeps only one of them; keep one copy`
+        )
+      );
+    }
+  }
+  return problems;
 }
 
 /** Every file a component (and its decomposed children, such as an object's fields) brings into a deploy. */
