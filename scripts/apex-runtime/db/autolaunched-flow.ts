@@ -8,9 +8,9 @@
 import * as fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { apexEquals } from '../interpreter/semantics';
-import { ApexDate, ApexDecimal, ApexList, SObjectValue, type Value } from '../interpreter/values';
+import { ApexList, SObjectValue, type Value } from '../interpreter/values';
 import type { Platform } from '../stdlib/platform';
-import type { Xml } from './flows';
+import { flowElementValue, type Xml } from './flows';
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -67,16 +67,9 @@ export function runAutolaunchedFlow(p: Platform, file: string, inputs: Map<strin
     return p.recordPath(value, path);
   };
   const literal = (v: Xml): Value => {
-    if (v === undefined || v === null || v === '') return null;
-    if (v.stringValue !== undefined) return String(v.stringValue);
-    if (v.booleanValue !== undefined) return String(v.booleanValue) === 'true';
-    if (v.numberValue !== undefined) return ApexDecimal.parse(String(v.numberValue));
-    if (v.dateValue !== undefined) {
-      const [y, m, d] = String(v.dateValue).split('-').map(Number);
-      return new ApexDate(y, m, d);
-    }
-    if (v.elementReference !== undefined) return resolve(String(v.elementReference));
-    throw unsupported(`value ${JSON.stringify(v).slice(0, 60)}`);
+    const value = flowElementValue(v, resolve);
+    if (value === undefined) throw unsupported(`value ${JSON.stringify(v).slice(0, 60)}`);
+    return value;
   };
   const condition = (c: Xml): boolean => {
     const left = resolve(String(c.leftValueReference));

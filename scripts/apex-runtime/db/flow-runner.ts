@@ -2,10 +2,10 @@
 import { ApexThrown, UnsupportedError } from '../interpreter/errors';
 import { ApexObject } from '../interpreter/objects';
 import { apexEquals, apexToString } from '../interpreter/semantics';
-import { ApexDate, ApexDecimal, ApexList, SObjectValue, type Value } from '../interpreter/values';
+import { ApexList, SObjectValue, type Value } from '../interpreter/values';
 import type { Platform } from '../stdlib/platform';
 import { evaluateFormula, FormulaUnsupported } from './formula';
-import { flowFormula, type RecordFlow, type Xml } from './flows';
+import { flowElementValue, flowFormula, type RecordFlow, type Xml } from './flows';
 
 interface Interview {
   index: number;
@@ -107,23 +107,16 @@ export class FlowRunner {
   }
 
   private value(flow: RecordFlow, iv: Interview, v: Xml, line: number): Value {
-    if (v === undefined || v === null || v === '') return null;
-    if (v.stringValue !== undefined) return String(v.stringValue);
-    if (v.booleanValue !== undefined) return String(v.booleanValue) === 'true';
-    if (v.numberValue !== undefined) return ApexDecimal.parse(String(v.numberValue));
-    if (v.dateValue !== undefined) {
-      const [y, m, d] = String(v.dateValue).split('-').map(Number);
-      return new ApexDate(y, m, d);
-    }
-    if (v.elementReference !== undefined) {
+    const value = flowElementValue(v, (reference) => {
       try {
-        return this.resolver(iv, 'new')(String(v.elementReference).split('.'));
+        return this.resolver(iv, 'new')(reference.split('.'));
       } catch (e) {
         if (e instanceof FormulaUnsupported) throw this.unsupported(flow, e.message, line);
         throw e;
       }
-    }
-    throw this.unsupported(flow, `value ${JSON.stringify(v).slice(0, 60)}`, line);
+    });
+    if (value === undefined) throw this.unsupported(flow, `value ${JSON.stringify(v).slice(0, 60)}`, line);
+    return value;
   }
 
   private condition(

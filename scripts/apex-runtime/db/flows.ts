@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { packageDirectories } from '../frontend/parse';
+import { ApexDate, ApexDecimal, type Value } from '../interpreter/values';
 
 // the flow XML as parsed: a loose tree of elements
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -99,4 +100,21 @@ export function loadRecordFlows(root: string): { flows: RecordFlow[]; problems: 
 /** Turns `{!$Record.Status}` merge fields into formula paths (`$Record.Status`). */
 export function flowFormula(text: string): string {
   return text.replace(/\{!\s*([^}]+?)\s*\}/g, '$1');
+}
+
+/**
+ * A flow element's value (`stringValue`, `booleanValue`, `numberValue`, `dateValue`, or `elementReference` through
+ * `reference`); null when empty, `undefined` for a kind of value the runtime does not read (the caller says so).
+ */
+export function flowElementValue(v: Xml, reference: (name: string) => Value): Value | undefined {
+  if (v === undefined || v === null || v === '') return null;
+  if (v.stringValue !== undefined) return String(v.stringValue);
+  if (v.booleanValue !== undefined) return String(v.booleanValue) === 'true';
+  if (v.numberValue !== undefined) return ApexDecimal.parse(String(v.numberValue));
+  if (v.dateValue !== undefined) {
+    const [y, m, d] = String(v.dateValue).split('-').map(Number);
+    return new ApexDate(y, m, d);
+  }
+  if (v.elementReference !== undefined) return reference(String(v.elementReference));
+  return undefined;
 }

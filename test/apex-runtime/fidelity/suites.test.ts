@@ -3,26 +3,12 @@
  * holds the outcome the Apex documentation gives, with the source named beside it. A FAIL in a suite that passes in
  * real orgs is a runtime bug; each fix here starts as one of these cases.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { loadProject } from '../../../scripts/apex-runtime/runner/project';
-import { runTests, type TestResult } from '../../../scripts/apex-runtime/runner/run-tests';
+import type { TestResult } from '../../../scripts/apex-runtime/runner/run-tests';
+import { runSnippet } from './snippet-project';
 
 /** Runs `body` as the methods of one test class, in a project that also holds `files` (path -> content). */
 function run(body: string, files: Record<string, string> = {}): Map<string, TestResult> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-suites-'));
-  fs.writeFileSync(
-    path.join(root, 'sfdx-project.json'),
-    JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] })
-  );
-  files['classes/Suite_Tests.cls'] = `@IsTest\nprivate class Suite_Tests {\n${body}\n}\n`;
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, 'force-app', file)), { recursive: true });
-    fs.writeFileSync(path.join(root, 'force-app', file), text);
-  }
-  const results = runTests(loadProject(root), {}, () => undefined);
-  return new Map(results.map((r) => [r.methodName, r]));
+  return runSnippet('Suite_Tests', body, files);
 }
 
 describe('apex runtime fidelity: cases from other real suites', () => {
