@@ -5,6 +5,30 @@ import { errorsOf, problemsOf } from '../support/run-check';
 const CLASSES = 'force-app/main/default/classes';
 const LWC = 'force-app/main/default/lwc/invoiceSummary';
 
+/** Makes `force-app-extra` a second package directory of the fixture. */
+function addSecondPackageDirectory(fixture: FixtureCopy): void {
+  fixture.write(
+    'sfdx-project.json',
+    JSON.stringify({
+      packageDirectories: [{ path: 'force-app', default: true }, { path: 'force-app-extra' }],
+      sourceApiVersion: '65.0'
+    })
+  );
+}
+
+/** A custom text field's source file. */
+function textField(fullName: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>${fullName}</fullName>
+    <description>A note.</description>
+    <label>${fullName.replace(/__c$/, '').replace(/_/g, ' ')}</label>
+    <length>80</length>
+    <type>Text</type>
+</CustomField>
+`;
+}
+
 describe('packaging check', () => {
   let fixture: FixtureCopy;
   beforeEach(() => (fixture = new FixtureCopy('clean-project')));
@@ -15,13 +39,7 @@ describe('packaging check', () => {
   });
 
   it('warns for a class of the same name in two package directories: the deploy keeps only one, silently', async () => {
-    fixture.write(
-      'sfdx-project.json',
-      JSON.stringify({
-        packageDirectories: [{ path: 'force-app', default: true }, { path: 'force-app-extra' }],
-        sourceApiVersion: '65.0'
-      })
-    );
+    addSecondPackageDirectory(fixture);
     for (const suffix of ['.cls', '.cls-meta.xml']) {
       fixture.write(
         `force-app-extra/classes/InvoiceService${suffix}`,
@@ -41,20 +59,11 @@ describe('packaging check', () => {
   });
 
   it('does not warn for one object whose fields are spread over two package directories (the deploy merges them)', async () => {
-    fixture.write(
-      'sfdx-project.json',
-      JSON.stringify({
-        packageDirectories: [{ path: 'force-app', default: true }, { path: 'force-app-extra' }],
-        sourceApiVersion: '65.0'
-      })
-    );
-    fixture.write(
-      'force-app-extra/objects/Account/fields/Extra_Note__c.field-meta.xml',
-      '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Extra_Note__c</fullName>\n    <description>A note.</description>\n    <label>Extra Note</label>\n    <length>80</length>\n    <type>Text</type>\n</CustomField>\n'
-    );
+    addSecondPackageDirectory(fixture);
+    fixture.write('force-app-extra/objects/Account/fields/Extra_Note__c.field-meta.xml', textField('Extra_Note__c'));
     fixture.write(
       'force-app/main/default/objects/Account/fields/Other_Note__c.field-meta.xml',
-      '<?xml version="1.0" encoding="UTF-8"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n    <fullName>Other_Note__c</fullName>\n    <description>A note.</description>\n    <label>Other Note</label>\n    <length>80</length>\n    <type>Text</type>\n</CustomField>\n'
+      textField('Other_Note__c')
     );
     expect(await problemsOf(packagingCheck, fixture)).toEqual([]);
   });
