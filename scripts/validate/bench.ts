@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,13 +78,26 @@ function benchOnce(source: string): Timing[] {
       throw new UsageError(`${source} has no Apex class to change for the --changed run`);
     }
     const timings = [timeValidate(copy, 'cold (empty cache)', []), timeValidate(copy, 'warm (nothing changed)', [])];
-    appendFileSync(join(copy, apexClass), '\n// changed by bench:validate\n');
-    timings.push(timeValidate(copy, `--changed (${basename(apexClass)} edited)`, ['--changed']));
+    writeFileSync(join(copy, apexClass), withMethodAdded(readFileSync(join(copy, apexClass), 'utf8')));
+    timings.push(timeValidate(copy, `--changed (a method added to ${basename(apexClass)})`, ['--changed']));
     return timings;
   } finally {
     rmSync(copy, { recursive: true, force: true });
     rmSync(projectCacheDir(copy), { recursive: true, force: true });
   }
+}
+
+/**
+ * The one-class edit of the `--changed` run: a private method added before the class's last brace, a code change that
+ * the compiler (apex-types), PMD and the formatter must look at again, that moves no line above it.
+ */
+export function withMethodAdded(source: string): string {
+  const end = source.lastIndexOf('}');
+  if (end < 0) {
+    throw new UsageError('the Apex class chosen for the --changed run has no closing brace');
+  }
+  const method = '\n    private static Integer benchEdited() {\n        return 1;\n    }\n';
+  return `${source.slice(0, end).trimEnd()}\n${method}${source.slice(end)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatMedians, Timing } from '../../scripts/validate/bench';
+import { formatMedians, Timing, withMethodAdded } from '../../scripts/validate/bench';
 import { apexPmdCheck } from '../../scripts/validate/checks/apex-pmd';
 import { configSchemaCheck } from '../../scripts/validate/checks/config-schema';
 import { projectCacheDir } from '../../scripts/validate/core/cache';
@@ -200,5 +200,14 @@ describe('bench:validate --runs', () => {
     expect(formatMedians([round(10, 1, 2), round(20, 2, 3)])).toBe(
       'medians of 2 rounds: cold 15.0 s, warm 1.5 s, --changed 2.5 s; --changed/cold 18% (15%-20%)'
     );
+  });
+
+  it('edits the class for the --changed run by adding a method before its last brace, moving no line above it', () => {
+    const source = 'public class A {\n    public void run() {\n    }\n}\n';
+    const edited = withMethodAdded(source);
+
+    expect(edited.split('\n').slice(0, 3)).toEqual(source.split('\n').slice(0, 3));
+    expect(edited).toMatch(/\n    private static Integer benchEdited\(\) \{\n        return 1;\n    \}\n\}\n$/);
+    expect(() => withMethodAdded('// no class')).toThrow(/no closing brace/);
   });
 });

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
+import { allProjectFilesViewing, isApexBody } from '../core/cache';
 import { Project } from '../core/project';
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false });
@@ -44,6 +45,7 @@ export const conventionsCheck: Check = {
   id: 'conventions',
   title: 'descriptions on custom metadata, API versions within sourceApiVersion, no committed secrets',
   basis: 'house-policy',
+  inputs: allProjectFilesViewing(isApexBody, { id: 'conventions-secrets', read: (source) => secretsIn(source) }),
   async run(project: Project): Promise<CheckOutcome> {
     const metaFiles = project.packageFilesEndingWith('-meta.xml');
     const problems: Problem[] = [];
@@ -159,8 +161,13 @@ function secretProblems(project: Project, file: string): Problem[] {
   } catch {
     return [];
   }
-  return SECRET_PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ pattern, what }) => {
-    const index = text.search(pattern);
-    return error(file, `contains ${what}: never commit it`, text.slice(0, index).split('\n').length);
-  });
+  return secretsIn(text).map(({ what, line }) => error(file, `contains ${what}: never commit it`, line));
+}
+
+/** The secrets a text holds, each with the line of its first occurrence: all this check reads from Apex. */
+function secretsIn(text: string): Array<{ what: string; line: number }> {
+  return SECRET_PATTERNS.filter(({ pattern }) => pattern.test(text)).map(({ pattern, what }) => ({
+    what,
+    line: text.slice(0, text.search(pattern)).split('\n').length
+  }));
 }

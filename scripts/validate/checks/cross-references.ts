@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Project } from '../core/project';
+import { allProjectFilesViewing } from '../core/cache';
 import { Check, CheckOutcome } from '../core/types';
 import { checkApexSoql } from '../references/apex-soql';
+import { APEX_REFERENCES_VIEW, isApexClass } from '../references/apex-views';
 import { buildCatalog } from '../references/catalog-builder';
 import { checkCustomMetadataRecord } from '../references/custom-metadata';
 import { Findings } from '../references/findings';
@@ -65,6 +67,7 @@ export const crossReferencesCheck: Check = {
   title: 'every object, field, class, flow and other component the metadata names exists',
   basis: 'deploy-fact',
   prerequisites: [WELL_FORMED_METADATA],
+  inputs: allProjectFilesViewing(isApexClass, APEX_REFERENCES_VIEW),
   async run(project: Project): Promise<CheckOutcome> {
     const files = new SourceFiles(project);
     const catalog = buildCatalog(files, standardSchema(), projectNamespace(project));

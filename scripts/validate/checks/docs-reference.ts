@@ -1,4 +1,5 @@
 import { buildMetadataReference, REFERENCE_PATH } from '../../docs/metadata-reference';
+import { allProjectFiles, isApexBody } from '../core/cache';
 import { Check, CheckOutcome, error } from '../core/types';
 import { Project } from '../core/project';
 import { WELL_FORMED_METADATA } from './metadata-xml';
@@ -9,6 +10,11 @@ export const docsReferenceCheck: Check = {
   title: `${REFERENCE_PATH} is up to date with the metadata`,
   basis: 'house-policy',
   prerequisites: [WELL_FORMED_METADATA],
+  // The reference is built from the metadata XML: an Apex body is never read.
+  inputs: (project) => {
+    const files = allProjectFiles(project);
+    return { contents: files.filter((file) => !isApexBody(file)), names: files.filter(isApexBody) };
+  },
   async run(project: Project): Promise<CheckOutcome> {
     const expected = buildMetadataReference(project);
     let committed: string;

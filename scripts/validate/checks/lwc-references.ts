@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Project } from '../core/project';
+import { allProjectFilesViewing } from '../core/cache';
 import { Check, CheckOutcome } from '../core/types';
+import { APEX_CATALOG_VIEW, isApexClass } from '../references/apex-views';
 import { buildCatalog } from '../references/catalog-builder';
 import { LwcReferences } from '../references/lwc';
 import { SourceFiles } from '../references/source-files';
@@ -15,6 +17,7 @@ import { standardSchema } from '../references/standard-schema';
 export const lwcReferencesCheck: Check = {
   id: 'lwc-references',
   title: 'Lightning web components: imports, child components, targets, and the metadata that names them exist',
+  inputs: allProjectFilesViewing(isApexClass, APEX_CATALOG_VIEW),
   async run(project: Project): Promise<CheckOutcome> {
     const files = new SourceFiles(project);
     const references = new LwcReferences(files, buildCatalog(files, standardSchema(), projectNamespace(project)));

@@ -1,5 +1,7 @@
 import { Project } from '../core/project';
+import { allProjectFilesViewing } from '../core/cache';
 import { Check } from '../core/types';
+import { APEX_OUTLINE_VIEW, isApexClass } from '../references/apex-views';
 import { APEX_RULES } from '../rules/apex';
 import { APEX_CLASS_RULES, loadApexClasses } from '../rules/apex-classes';
 import { CUSTOM_FIELD_RULES, isCustomField } from '../rules/custom-field';
@@ -23,6 +25,7 @@ export const metadataRulesCheck: Check = {
   title: 'deploy rules the Metadata API types cannot express: field types, picklists, objects, flows, permissions',
   basis: 'deploy-fact',
   prerequisites: [WELL_FORMED_METADATA],
+  inputs: allProjectFilesViewing(isApexClass, APEX_OUTLINE_VIEW),
   async run(project: Project) {
     const model = loadMetadataModel(project);
     const problems = [

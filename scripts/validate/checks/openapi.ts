@@ -1,8 +1,10 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { apexSourceFiles } from '../apex/sources';
+import { allProjectFilesViewing } from '../core/cache';
 import { Project } from '../core/project';
 import { Check, error, Problem } from '../core/types';
 import { scanApex } from '../references/apex-source';
+import { isApexClass } from '../references/apex-views';
 
 /** Where OpenAPI descriptions live, and how their names end. */
 const DOCS_DIR = 'docs';
@@ -24,6 +26,10 @@ export const openapiCheck: Check = {
   id: 'openapi',
   title: 'OpenAPI descriptions under docs/ are valid and match the Apex REST resources',
   basis: 'house-policy',
+  inputs: allProjectFilesViewing(isApexClass, {
+    id: 'openapi-rest-mappings',
+    read: (source) => restMappingsIn(source)
+  }),
   async run(project: Project) {
     const specFiles = project.filesUnder(DOCS_DIR).filter((file) => SPEC_SUFFIXES.some((end) => file.endsWith(end)));
     const resources = restResources(project);
@@ -276,21 +282,23 @@ function serverBasePaths(servers: unknown): string[] {
 }
 
 function restResources(project: Project): RestResource[] {
-  const resources: RestResource[] = [];
-  for (const file of apexSourceFiles(project).filter((path) => path.endsWith('.cls'))) {
-    const source = project.read(file);
-    const code = scanApex(source).code;
-    for (const match of code.matchAll(REST_RESOURCE)) {
-      const start = (match.index ?? 0) + match[0].length;
-      const end = code.indexOf("'", start);
-      if (end < 0) {
-        continue;
-      }
-      const line = code.slice(0, match.index).split('\n').length;
-      resources.push({ file, line, urlMapping: source.slice(start, end) });
+  return apexSourceFiles(project)
+    .filter(isApexClass)
+    .flatMap((file) => restMappingsIn(project.read(file)).map((mapping) => ({ file, ...mapping })));
+}
+
+/** The `@RestResource` url mappings of one class, with their lines: all this check reads from Apex. */
+function restMappingsIn(source: string): Array<Omit<RestResource, 'file'>> {
+  const code = scanApex(source).code;
+  const mappings: Array<Omit<RestResource, 'file'>> = [];
+  for (const match of code.matchAll(REST_RESOURCE)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = code.indexOf("'", start);
+    if (end >= 0) {
+      mappings.push({ line: code.slice(0, match.index).split('\n').length, urlMapping: source.slice(start, end) });
     }
   }
-  return resources;
+  return mappings;
 }
 
 /** Does an Apex urlMapping (`*` is a wildcard, matching is case-sensitive) serve this description path? */

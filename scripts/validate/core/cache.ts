@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Project } from './project';
-import { Check, CheckInputs, CheckOutcome } from './types';
+import { Check, CheckInputs, CheckOutcome, FileView } from './types';
 
 /**
  * Where outcomes are kept: inside the gate's own install (`node_modules/.cache/sfdx-gate`, git-ignored with
@@ -22,6 +22,7 @@ const FORMAT = 1;
 export class OutcomeCache {
   private readonly dir: string;
   private readonly hashes = new Map<string, string>();
+  private readonly views = new Map<string, ViewMemo>();
 
   constructor(
     private readonly project: Project,
@@ -73,10 +74,77 @@ export class OutcomeCache {
     for (const file of [...new Set(inputs.names)].sort()) {
       hash.update(`${file}\0`);
     }
+    if (inputs.viewed) {
+      hash.update(`\0view ${inputs.viewed.view.id}\0`);
+      for (const file of [...new Set(inputs.viewed.files)].sort()) {
+        hash.update(`${file}\0${this.viewHash(file, inputs.viewed.view)}\0`);
+      }
+      this.saveViews(inputs.viewed.view);
+    }
     hash.update(
       `\0environment\0${this.project.memo('replacement-environment', () => replacementEnvironment(this.project))}`
     );
     return hash.digest('hex');
+  }
+
+  /**
+   * The hash of a file's view, taken from the memo while the file's content is the one it was computed from: reading
+   * the views of every class again would cost more than the checks they spare.
+   */
+  private viewHash(file: string, view: FileView): string {
+    const memo = this.viewMemo(view);
+    const contentHash = this.fileHash(file);
+    const known = memo.entries[file];
+    if (known?.[0] === contentHash) {
+      return known[1];
+    }
+    let viewed: string;
+    try {
+      viewed = sha256(JSON.stringify(view.read(readFileSync(this.project.abs(file), 'utf8'))) ?? 'undefined');
+    } catch {
+      viewed = 'missing';
+    }
+    memo.entries[file] = [contentHash, viewed];
+    memo.dirty = true;
+    return viewed;
+  }
+
+  private viewMemo(view: FileView): ViewMemo {
+    let memo = this.views.get(view.id);
+    if (!memo) {
+      memo = { entries: {}, dirty: false };
+      try {
+        const stored = JSON.parse(readFileSync(this.viewMemoPath(view), 'utf8')) as {
+          gate?: string;
+          entries?: ViewMemo['entries'];
+        };
+        // Views computed by other gate code may differ: start again.
+        if (stored.gate === gateFingerprint() && stored.entries) {
+          memo.entries = stored.entries;
+        }
+      } catch {
+        // Not stored yet, or unreadable: every view is computed again.
+      }
+      this.views.set(view.id, memo);
+    }
+    return memo;
+  }
+
+  private saveViews(view: FileView): void {
+    const memo = this.views.get(view.id);
+    if (!memo?.dirty) {
+      return;
+    }
+    const path = this.viewMemoPath(view);
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ gate: gateFingerprint(), entries: memo.entries }));
+    renameSync(temporary, path);
+    memo.dirty = false;
+  }
+
+  private viewMemoPath(view: FileView): string {
+    return join(this.dir, 'views', `${view.id}.json`);
   }
 
   private fileHash(file: string): string {
@@ -91,6 +159,30 @@ export class OutcomeCache {
     }
     return hash;
   }
+}
+
+/** Computed views of one FileView: per file, the content hash it was read from and the view's hash. */
+interface ViewMemo {
+  entries: Record<string, [contentHash: string, viewHash: string]>;
+  dirty: boolean;
+}
+
+/**
+ * Every project file, with the files that `counts` picks taken through `view`: for a check that reads those files
+ * only through the view (e.g. an Apex class's annotations), so an edit that leaves the view alone does not run it.
+ */
+export function allProjectFilesViewing(
+  counts: (file: string) => boolean,
+  view: FileView
+): (project: Project) => CheckInputs {
+  return (project) => {
+    const files = allProjectFiles(project);
+    return {
+      contents: files.filter((file) => !counts(file)),
+      names: [],
+      viewed: { files: files.filter(counts), view }
+    };
+  };
 }
 
 /** The folder that holds one project's stored outcomes. */
@@ -118,13 +210,17 @@ export function inputsMatching(project: Project, pattern: RegExp, ...configPrefi
   ];
 }
 
+/** An Apex class or trigger body (`.cls`, `.trigger`; not their `-meta.xml`). */
+export function isApexBody(file: string): boolean {
+  return /\.(cls|trigger)$/.test(file);
+}
+
 /**
  * What source conversion reads: every package file's name, and the content of all but Apex bodies (SDR copies a
  * class or trigger body without reading it), plus the project's configuration.
  */
 export function conversionInputs(project: Project): CheckInputs {
   const files = project.packageFiles();
-  const isApexBody = (file: string): boolean => /\.(cls|trigger)$/.test(file);
   return {
     contents: [
       ...files.filter((file) => !isApexBody(file)),

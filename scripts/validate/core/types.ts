@@ -37,6 +37,21 @@ export interface Prerequisite {
 export interface CheckInputs {
   contents: string[];
   names: string[];
+  /** Files that matter only through what the check reads from them (`view`), not through every byte. */
+  viewed?: { files: string[]; view: FileView };
+}
+
+/**
+ * What a check reads from a file, for its cache key: for example the annotations and static SOQL of an Apex class,
+ * where the check reads nothing else. Two contents with the same view must give the check the same outcome, so
+ * `read` uses the very functions the check reads the file with. An edit that leaves the view alone (a new private
+ * method) keeps the stored outcome; one that changes it (a new query, a line moved) runs the check again.
+ */
+export interface FileView {
+  /** Names the view in the gate's memo of computed views. */
+  id: string;
+  /** The view of one file's content: anything JSON can hold. */
+  read(source: string): unknown;
 }
 
 /** One independent check of the offline gate. */

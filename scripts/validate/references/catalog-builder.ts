@@ -1,3 +1,4 @@
+import { declaresInvocable } from './apex-views';
 import { Catalog, ComponentKind, CustomFieldInfo, ObjectDef } from './catalog';
 import { baseName, nameKey, parentFolder } from './names';
 import { derivedObjectFields, impliedFields, ProjectObjectKind } from './platform-fields';
@@ -71,7 +72,7 @@ function addComponents(catalog: Catalog, files: SourceFiles): void {
 
 function addApexClasses(catalog: Catalog, files: SourceFiles): void {
   for (const file of files.withSuffix('.cls')) {
-    const invocable = /@InvocableMethod\b/i.test(files.apex(file).code);
+    const invocable = declaresInvocable(files.apex(file).code);
     catalog.classes.set(nameKey(baseName(file, '.cls')), { file, invocable });
   }
 }
