@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findJava, SHORT_RUN_JVM_FLAGS } from '../../scripts/validate/apex/java';
 import { formatMedians, Timing, withMethodAdded } from '../../scripts/validate/bench';
 import { apexPmdCheck } from '../../scripts/validate/checks/apex-pmd';
 import { configSchemaCheck } from '../../scripts/validate/checks/config-schema';
@@ -209,5 +211,17 @@ describe('bench:validate --runs', () => {
     expect(edited.split('\n').slice(0, 3)).toEqual(source.split('\n').slice(0, 3));
     expect(edited).toMatch(/\n    private static Integer benchEdited\(\) \{\n        return 1;\n    \}\n\}\n$/);
     expect(() => withMethodAdded('// no class')).toThrow(/no closing brace/);
+  });
+});
+
+describe('the short-run JVM flags', () => {
+  const java = findJava();
+  const runJava = (...flags: string[]): number | null =>
+    spawnSync(java ?? 'java', [...flags, '-version'], { encoding: 'utf8' }).status;
+
+  (java ? it : it.skip)('start this Java, and a JVM that does not know one of them still starts', () => {
+    expect(runJava('-XX:+NoSuchFlagInAnyJvm')).not.toBe(0);
+    expect(runJava(...SHORT_RUN_JVM_FLAGS)).toBe(0);
+    expect(runJava(...SHORT_RUN_JVM_FLAGS, '-XX:+NoSuchFlagInAnyJvm')).toBe(0);
   });
 });
