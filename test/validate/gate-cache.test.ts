@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RunCache } from '../../scripts/validate/core/cache';
+import { allProjectFilesViewing, isApexBody, RunCache } from '../../scripts/validate/core/cache';
 import { changedFocus } from '../../scripts/validate/core/changed';
 import { Project } from '../../scripts/validate/core/project';
 import { Check } from '../../scripts/validate/core/types';
@@ -55,6 +55,30 @@ describe('the outcome cache', () => {
     const third = await runGate(copy.root, [check], options);
     expect(check.runs).toBe(2);
     expect(third.checks[0].cached).toBeUndefined();
+  });
+
+  it('keys a check that reads classes through a view on the view, and on the bytes where the view cannot read them', async () => {
+    const viewing = (id: string, read: (source: string) => unknown): Check & { runs: number } =>
+      Object.assign(counting(), { inputs: allProjectFilesViewing(isApexBody, { id, read }) });
+    const options = { cache: true, cacheDir };
+    const check = viewing('draft-status', (source) => source.includes("'Draft'"));
+    await runGate(copy.root, [check], options);
+
+    copy.replace(`${CLASSES}/InvoiceDefaults.cls`, 'public', 'public ');
+    await runGate(copy.root, [check], options);
+    expect(check.runs).toBe(1);
+
+    copy.replace(`${CLASSES}/InvoiceDefaults.cls`, "'Draft'", "'New'");
+    await runGate(copy.root, [check], options);
+    expect(check.runs).toBe(2);
+
+    const unreadable = viewing('unreadable', () => {
+      throw new Error('cannot read this class');
+    });
+    await runGate(copy.root, [unreadable], options);
+    copy.replace(`${CLASSES}/InvoiceDefaults.cls`, 'public ', 'public');
+    await runGate(copy.root, [unreadable], options);
+    expect(unreadable.runs).toBe(2);
   });
 
   it('does not keep an outcome that says the tool could not run', async () => {

@@ -102,7 +102,8 @@ export class OutcomeCache {
     try {
       viewed = sha256(JSON.stringify(view.read(readFileSync(this.project.abs(file), 'utf8'))) ?? 'undefined');
     } catch {
-      viewed = 'missing';
+      // Unreadable, or a content the view cannot read: key on the bytes, as without a view.
+      viewed = `content ${contentHash}`;
     }
     memo.entries[file] = [contentHash, viewed];
     memo.dirty = true;

@@ -48,7 +48,7 @@ export interface CheckInputs {
  * method) keeps the stored outcome; one that changes it (a new query, a line moved) runs the check again.
  */
 export interface FileView {
-  /** Names the view in the gate's memo of computed views. */
+  /** Names the view in the gate's memo of computed views: one id, one `read`. */
   id: string;
   /** The view of one file's content: anything JSON can hold. */
   read(source: string): unknown;
