@@ -1,61 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Project } from '../core/project';
 import { allProjectFilesViewing } from '../core/cache';
-import { Check, CheckOutcome } from '../core/types';
-import { checkApexSoql } from '../references/apex-soql';
+import { Check } from '../core/types';
 import { APEX_REFERENCES_VIEW, isApexClass } from '../references/apex-views';
-import { buildCatalog } from '../references/catalog-builder';
-import { checkCustomMetadataRecord } from '../references/custom-metadata';
-import { Findings } from '../references/findings';
-import { checkFlowElements } from '../references/flow-elements';
-import { checkFlow } from '../references/flows';
-import { checkFieldFormula, checkFlowFormulas, checkValidationRule } from '../references/formulas';
-import { checkLayout } from '../references/layouts';
-import {
-  checkCompactLayoutAssignment,
-  checkCustomMetadataValues,
-  checkLayoutBehaviour,
-  checkUserPermissions
-} from '../references/named-targets';
-import { checkCustomField, checkFieldList, checkListView, checkRecordTypeFile } from '../references/object-metadata';
-import { checkPermissions, checkPermissionSetGroup } from '../references/permissions';
-import { SourceFiles } from '../references/source-files';
-import { standardSchema } from '../references/standard-schema';
-import { checkApplication, checkQuickAction, checkTab } from '../references/ui-metadata';
 import { WELL_FORMED_METADATA } from './metadata-xml';
-
-type Extractor = (findings: Findings, file: string) => void;
-
-/** Two readers of the same file, counted as one file seen. */
-function both(first: Extractor, second: Extractor): Extractor {
-  return (findings, file) => {
-    first(findings, file);
-    second(findings, file);
-  };
-}
-
-/** Which files name other metadata, and who reads them. */
-const EXTRACTORS: Array<[suffix: string, extract: Extractor]> = [
-  ['.permissionset-meta.xml', both(checkPermissions, checkUserPermissions)],
-  ['.mutingpermissionset-meta.xml', both(checkPermissions, checkUserPermissions)],
-  ['.profile-meta.xml', both(checkPermissions, checkUserPermissions)],
-  ['.permissionsetgroup-meta.xml', checkPermissionSetGroup],
-  ['.flow-meta.xml', both(checkFlow, both(checkFlowElements, checkFlowFormulas))],
-  ['.layout-meta.xml', both(checkLayout, checkLayoutBehaviour)],
-  ['.md-meta.xml', both(checkCustomMetadataRecord, checkCustomMetadataValues)],
-  ['.field-meta.xml', both(checkCustomField, checkFieldFormula)],
-  ['.validationRule-meta.xml', checkValidationRule],
-  ['.listView-meta.xml', checkListView],
-  ['.recordType-meta.xml', checkRecordTypeFile],
-  ['.object-meta.xml', checkCompactLayoutAssignment],
-  ['.compactLayout-meta.xml', checkFieldList],
-  ['.fieldSet-meta.xml', checkFieldList],
-  ['.quickAction-meta.xml', checkQuickAction],
-  ['.tab-meta.xml', checkTab],
-  ['.app-meta.xml', checkApplication],
-  ['.cls', checkApexSoql],
-  ['.trigger', checkApexSoql]
-];
 
 /**
  * A reference to something that does not exist breaks a deploy (or, in SOQL, the Apex compile) in an org. This check
@@ -68,27 +14,10 @@ export const crossReferencesCheck: Check = {
   basis: 'deploy-fact',
   prerequisites: [WELL_FORMED_METADATA],
   inputs: allProjectFilesViewing(isApexClass, APEX_REFERENCES_VIEW),
-  async run(project: Project): Promise<CheckOutcome> {
-    const files = new SourceFiles(project);
-    const catalog = buildCatalog(files, standardSchema(), projectNamespace(project));
-    const findings = new Findings(files, catalog);
-    let filesSeen = 0;
-    for (const [suffix, extract] of EXTRACTORS) {
-      for (const file of files.withSuffix(suffix)) {
-        extract(findings, file);
-        filesSeen++;
-      }
-    }
-    return { filesSeen, problems: [...files.unparsable, ...findings.problems] };
+  async run(project) {
+    // The implementation and its libraries load only when the check runs, not when its outcome comes from the cache.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runCrossReferences } = require('./run/cross-references') as typeof import('./run/cross-references');
+    return runCrossReferences(project);
   }
 };
-
-/** The project's own namespace: names with it are the project's, names with any other come from packages. */
-function projectNamespace(project: Project): string | undefined {
-  try {
-    const config = JSON.parse(readFileSync(project.abs('sfdx-project.json'), 'utf8')) as { namespace?: unknown };
-    return typeof config.namespace === 'string' && config.namespace ? config.namespace : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { Project } from '../core/project';
 import { allProjectFilesViewing } from '../core/cache';
-import { Check, CheckOutcome } from '../core/types';
+import { Check } from '../core/types';
 import { APEX_CATALOG_VIEW, isApexClass } from '../references/apex-views';
-import { buildCatalog } from '../references/catalog-builder';
-import { LwcReferences } from '../references/lwc';
-import { SourceFiles } from '../references/source-files';
-import { standardSchema } from '../references/standard-schema';
 
 /**
  * Lightning web components: what they import (`@salesforce/apex`, `@salesforce/schema`, labels, message channels,
@@ -18,19 +12,10 @@ export const lwcReferencesCheck: Check = {
   id: 'lwc-references',
   title: 'Lightning web components: imports, child components, targets, and the metadata that names them exist',
   inputs: allProjectFilesViewing(isApexClass, APEX_CATALOG_VIEW),
-  async run(project: Project): Promise<CheckOutcome> {
-    const files = new SourceFiles(project);
-    const references = new LwcReferences(files, buildCatalog(files, standardSchema(), projectNamespace(project)));
-    references.run();
-    return { filesSeen: references.filesSeen, problems: [...files.unparsable, ...references.problems] };
+  async run(project) {
+    // The implementation and its libraries load only when the check runs, not when its outcome comes from the cache.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runLwcReferences } = require('./run/lwc-references') as typeof import('./run/lwc-references');
+    return runLwcReferences(project);
   }
 };
-
-function projectNamespace(project: Project): string | undefined {
-  try {
-    const config = JSON.parse(readFileSync(project.abs('sfdx-project.json'), 'utf8')) as { namespace?: unknown };
-    return typeof config.namespace === 'string' && config.namespace ? config.namespace : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -35,6 +35,26 @@ function staticSoql(source: string): unknown {
   return scanApex(source).queries.map((query) => ({ text: query.text, line: lineOf(query.offset) }));
 }
 
+/** For the openapi check: the REST mappings. */
+export const APEX_REST_MAPPINGS_VIEW: FileView = { id: 'apex-rest-mappings', read: restMappingsIn };
+
+/** `@RestResource(urlMapping='` in Apex with comments and string contents blanked (the quotes stay). */
+const REST_RESOURCE = /@RestResource\s*\(\s*urlMapping\s*=\s*'/gi;
+
+/** The `@RestResource` url mappings of one class, with their lines: all the openapi check reads from Apex. */
+export function restMappingsIn(source: string): Array<{ line: number; urlMapping: string }> {
+  const code = scanApex(source).code;
+  const mappings: Array<{ line: number; urlMapping: string }> = [];
+  for (const match of code.matchAll(REST_RESOURCE)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = code.indexOf("'", start);
+    if (end >= 0) {
+      mappings.push({ line: code.slice(0, match.index).split('\n').length, urlMapping: source.slice(start, end) });
+    }
+  }
+  return mappings;
+}
+
 /** For checks that read a class's annotated members (metadata-rules: invocable method rules). */
 export const APEX_OUTLINE_VIEW: FileView = { id: 'apex-outline', read: outlineWithoutOffsets };
 
