@@ -33,7 +33,7 @@ const FLAGS = {
   changed: {
     kind: 'boolean',
     description:
-      'look at the files changed against git HEAD and the Apex that names a changed class (the rest comes from the cache)'
+      'look at the files changed against git HEAD; checks of the whole project (apex-types) run again or come from the cache'
   },
   'no-cache': {
     kind: 'boolean',
