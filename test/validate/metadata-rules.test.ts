@@ -406,6 +406,30 @@ describe('metadata-rules check', () => {
       );
     });
 
+    it('accepts a unique metadata relationship of a custom metadata type, as trailheadapps/easy-spaces-lwc deploys it', async () => {
+      // es-base-code/.../Customer_Fields__mdt/fields/Sobject_Type__c.field-meta.xml @065fb8b: <unique>true</unique>.
+      derive(PREFIX, `${OBJECTS}/Invoice_Setting__mdt/fields/Object__c.field-meta.xml`, () =>
+        [
+          '<?xml version="1.0" encoding="UTF-8" ?>',
+          '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">',
+          '    <fullName>Object__c</fullName>',
+          '    <description>The object the setting is for.</description>',
+          '    <externalId>false</externalId>',
+          '    <fieldManageability>SubscriberControlled</fieldManageability>',
+          '    <label>Object</label>',
+          '    <referenceTo>EntityDefinition</referenceTo>',
+          '    <relationshipLabel>Invoice Settings</relationshipLabel>',
+          '    <relationshipName>Invoice_Settings</relationshipName>',
+          '    <required>false</required>',
+          '    <type>MetadataRelationship</type>',
+          '    <unique>true</unique>',
+          '</CustomField>',
+          ''
+        ].join('\n')
+      );
+      expect(await run()).toEqual([]);
+    });
+
     it('rejects an AutoNumber display format without a number placeholder', async () => {
       const text = plant(SENT_AT, (xml) =>
         xml

@@ -423,14 +423,20 @@ export const CUSTOM_FIELD_RULES: Rule<FieldFile>[] = [
         : []
   },
   // Why: only Text, Number, Email and Auto Number fields can be external IDs, and only Text, Number and Email
-  // fields unique ("Can not specify 'unique' for a CustomField of type Lookup"); formulas can be neither.
+  // fields unique ("Can not specify 'unique' for a CustomField of type Lookup"); formulas can be neither. A custom
+  // metadata type's MetadataRelationship may be unique: trailheadapps/easy-spaces-lwc deploys one
+  // (Customer_Fields__mdt.Sobject_Type__c, <unique>true</unique>), so it is not reported.
   // Source: SOAP API Developer Guide, "Custom Fields" (External ID: text, number or email field); Salesforce Help,
   // "Custom Field Attributes" (External ID: Text, Number, Email, Auto Number); public deploy logs.
   {
     id: 'field-external-id-type',
     check: (field) => {
       const allowed = (element: string): Set<string> =>
-        new Set(element === 'externalId' ? ['Text', 'Number', 'Email', 'AutoNumber'] : ['Text', 'Number', 'Email']);
+        new Set(
+          element === 'externalId'
+            ? ['Text', 'Number', 'Email', 'AutoNumber']
+            : ['Text', 'Number', 'Email', 'MetadataRelationship']
+        );
       return ['externalId', 'unique']
         .filter((element) => isTrue(field.root, element))
         .filter((element) => field.isFormula || !allowed(element).has(typeOf(field)))
