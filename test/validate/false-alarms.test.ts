@@ -371,4 +371,31 @@ describe('apex-types knows what apex-ls lacks', () => {
       expect.objectContaining({ file: CLASS, message: expect.stringContaining('Incompatible return type') })
     ]);
   });
+
+  it("accepts an inner class's private override of a @TestVisible private virtual method, as orgs compile it; overriding a method that is not virtual still fails", async () => {
+    // mitchspano/apex-trigger-actions-framework: TriggerBase.getDmlRows() and TriggerBaseTest's inner class.
+    writeClass(
+      [
+        '  @TestVisible',
+        '  private virtual Integer rows() {',
+        '    return 1;',
+        '  }',
+        '  @TestVisible',
+        '  private class Fake extends Platform {',
+        '    private override Integer rows() {',
+        '      return 2;',
+        '    }',
+        '  }'
+      ].join('\n')
+    );
+    copy.replace(CLASS, 'public with sharing class Platform {', 'public with sharing virtual class Platform {');
+    const problems = await problemsOf(apexTypesCheck, copy);
+    expect(errors(problems)).toEqual([]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: CLASS, severity: 'warning', message: expect.stringContaining('orgs compile it') })
+    );
+
+    copy.replace(CLASS, 'private virtual Integer rows()', 'private Integer rows()');
+    expect(await errorsOf(apexTypesCheck, copy)).not.toEqual([]);
+  });
 });

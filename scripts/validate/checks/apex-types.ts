@@ -4,7 +4,7 @@ import { CommandResult, runCommand } from '../../lib/run-command';
 import { classDataSharing, findJava, JAVA_MISSING_MESSAGE, javaLibClasspath, SHORT_RUN_JVM_FLAGS } from '../apex/java';
 import { isStandardLibraryGap } from '../apex/apex-ls-gaps';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
-import { asCompileError } from '../apex/compile-facts';
+import { withOrgSeverity } from '../apex/compile-facts';
 import { Project } from '../core/project';
 import { Check, error, Problem, warning } from '../core/types';
 import { WELL_FORMED_METADATA } from './metadata-xml';
@@ -97,7 +97,10 @@ export const apexTypesCheck: Check = {
         problems: [error('.', `apex-ls failed (exit code ${result.code}): ${detail}`)]
       };
     }
-    return { filesSeen: files.length, problems: parseReport(project, result.stdout).map(asCompileError) };
+    return {
+      filesSeen: files.length,
+      problems: parseReport(project, result.stdout).map((problem) => withOrgSeverity(problem, project))
+    };
   }
 };
 
