@@ -29,7 +29,7 @@ module.exports = [
     files: ["scripts/**/*.ts", "test/**/*.ts"]
   })),
   {
-    files: ["*.js", "test/**/*.js"],
+    files: ["*.js", "scripts/**/*.js", "test/**/*.js"],
     languageOptions: {
       sourceType: "commonjs",
       globals: {

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as ts from 'typescript';
+import type * as Typescript from 'typescript';
+
+/**
+ * The TypeScript parser, loaded when the first model is built: loading it costs ~0.3 s of CPU, which a gate run that
+ * reads no metadata XML (a --changed run after an Apex edit) would otherwise spend before its Java tools start.
+ */
+let ts: typeof Typescript;
 
 /** What an element's content must be: a scalar of some shape, or children that follow a complex type. */
 export type ValueKind =
@@ -73,13 +79,15 @@ export function metadataTypesPath(): string {
  * built on first use and cached.
  */
 export class MetadataTypeModel {
-  private readonly sourceFile: ts.SourceFile;
-  private readonly aliases = new Map<string, ts.TypeNode>();
+  private readonly sourceFile: Typescript.SourceFile;
+  private readonly aliases = new Map<string, Typescript.TypeNode>();
   private readonly complexTypes = new Map<string, ComplexType | undefined>();
   private readonly aliasKinds = new Map<string, ValueKind>();
   private readonly corrections: ModelCorrections;
 
   constructor(dtsText: string, corrections: ModelCorrections = { added: [], retyped: [] }) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ts ??= require('typescript') as typeof Typescript;
     this.corrections = corrections;
     this.sourceFile = ts.createSourceFile('metadata.d.ts', dtsText, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     for (const statement of this.sourceFile.statements) {
@@ -111,7 +119,7 @@ export class MetadataTypeModel {
     return [...this.aliases.keys()].filter((name) => this.kindOfAlias(name).kind === 'complex');
   }
 
-  private elementsOf(node: ts.TypeNode, owner: string): ElementDecl[] | undefined {
+  private elementsOf(node: Typescript.TypeNode, owner: string): ElementDecl[] | undefined {
     if (ts.isTypeLiteralNode(node)) {
       return this.ownElements(node, owner);
     }
@@ -128,7 +136,7 @@ export class MetadataTypeModel {
     return undefined;
   }
 
-  private ownElements(node: ts.TypeLiteralNode, owner: string): ElementDecl[] {
+  private ownElements(node: Typescript.TypeLiteralNode, owner: string): ElementDecl[] {
     const elements: ElementDecl[] = [];
     for (const member of node.members) {
       if (!ts.isPropertySignature(member) || !member.type) {
@@ -139,7 +147,8 @@ export class MetadataTypeModel {
       const retyped = this.corrections.retyped.find((entry) => entry.type === owner && entry.element === name);
       elements.push({
         name,
-        value: retyped?.value ?? this.kindOf(isList ? (member.type as ts.ArrayTypeNode).elementType : member.type),
+        value:
+          retyped?.value ?? this.kindOf(isList ? (member.type as Typescript.ArrayTypeNode).elementType : member.type),
         repeats: isList,
         required: !member.questionToken && !isList,
         declaredIn: owner
@@ -151,7 +160,7 @@ export class MetadataTypeModel {
     return elements;
   }
 
-  private kindOf(node: ts.TypeNode): ValueKind {
+  private kindOf(node: Typescript.TypeNode): ValueKind {
     switch (node.kind) {
       case ts.SyntaxKind.StringKeyword:
         return { kind: 'string' };
@@ -237,17 +246,17 @@ function buildComplexType(name: string, elements: ElementDecl[]): ComplexType {
   return { name, elements, positions };
 }
 
-function referenceName(node: ts.TypeReferenceNode): string {
+function referenceName(node: Typescript.TypeReferenceNode): string {
   return ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
 }
 
 /** Property names in the file are identifiers; a quoted name would be a string literal. */
-function propertyName(name: ts.PropertyName): string {
+function propertyName(name: Typescript.PropertyName): string {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : '';
 }
 
 /** The values of `'A' | 'B'` (or of a single `'A'`), or undefined when the node is not made of string literals only. */
-function stringLiterals(node: ts.TypeNode): string[] | undefined {
+function stringLiterals(node: Typescript.TypeNode): string[] | undefined {
   const parts = ts.isUnionTypeNode(node) ? node.types : [node];
   const values: string[] = [];
   for (const part of parts) {
