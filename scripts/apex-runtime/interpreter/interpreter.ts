@@ -1310,7 +1310,9 @@ export class Interpreter implements EqualityHooks {
       case '-':
         return new ApexDecimal(a.v - b.v, Math.max(a.scale, b.scale), dbl);
       case '*':
-        return new ApexDecimal(roundTo(a.v * b.v, a.scale + b.scale), a.scale + b.scale, dbl);
+        // A Double product is a 64-bit float; only a Decimal product keeps the sum of the scales.
+        if (dbl) return new ApexDecimal(a.v * b.v, 0, true);
+        return new ApexDecimal(roundTo(a.v * b.v, a.scale + b.scale), a.scale + b.scale);
       default: {
         if (b.v === 0) {
           if (dbl) return new ApexDecimal(a.v / b.v, 0, true);
