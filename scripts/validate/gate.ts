@@ -223,15 +223,21 @@ async function finish(
   };
 }
 
-/** A finding that an earlier check already printed word for word (e.g. "no Java" of both Java checks) is dropped. */
+/**
+ * A finding that an earlier check already printed word for word (e.g. "no Java" of both Java checks), or that names
+ * the same mistake as an earlier check's finding (`sameMistake`), is dropped.
+ */
 function withoutEchoes(reports: CheckReport[]): CheckReport[] {
   const printed = new Set<string>();
   return reports.map((report) => ({
     ...report,
     problems: report.problems.filter((problem) => {
-      const key = [problem.severity, problem.file, problem.line ?? '', problem.message].join('\u0000');
-      const fresh = !printed.has(key);
-      printed.add(key);
+      const keys = [
+        [problem.severity, problem.file, problem.line ?? '', problem.message].join('\u0000'),
+        ...(problem.sameMistake ? [`mistake\u0000${problem.sameMistake}`] : [])
+      ];
+      const fresh = keys.every((key) => !printed.has(key));
+      keys.forEach((key) => printed.add(key));
       return fresh;
     })
   }));

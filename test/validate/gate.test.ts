@@ -207,6 +207,41 @@ describe('one Apex typo is one error', () => {
   });
 });
 
+describe('a class without its -meta.xml is one error', () => {
+  let copy: FixtureCopy;
+  beforeEach(() => {
+    copy = new FixtureCopy('clean-project');
+  });
+  afterEach(() => copy.dispose());
+
+  it('is reported by packaging, and apex-ls saying the same of that class is not printed again', async () => {
+    copy.remove('force-app/main/default/classes/InvoiceDefaults.cls-meta.xml');
+    const report = await runGate(
+      copy.root,
+      ALL_CHECKS.filter((check) => ['packaging', 'apex-syntax', 'apex-types'].includes(check.id))
+    );
+    const errors = report.checks.flatMap((check) =>
+      check.problems.filter((problem) => problem.severity === 'error').map((problem) => [check.id, problem.file])
+    );
+    expect(errors).toEqual([['packaging', 'force-app/main/default/classes/InvoiceDefaults.cls']]);
+  });
+
+  it('is still reported by apex-types when packaging does not run', async () => {
+    copy.remove('force-app/main/default/classes/InvoiceDefaults.cls-meta.xml');
+    const report = await runGate(
+      copy.root,
+      ALL_CHECKS.filter((check) => ['apex-syntax', 'apex-types'].includes(check.id))
+    );
+    expect(report.checks.find((check) => check.id === 'apex-types')?.problems).toEqual([
+      expect.objectContaining({
+        file: 'force-app/main/default/classes/InvoiceDefaults.cls',
+        severity: 'error',
+        message: expect.stringContaining('meta file is missing')
+      })
+    ]);
+  });
+});
+
 describe('one broken XML tag is one error', () => {
   let copy: FixtureCopy;
   beforeEach(() => {

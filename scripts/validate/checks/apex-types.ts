@@ -6,7 +6,7 @@ import { isStandardLibraryGap } from '../apex/apex-ls-gaps';
 import { apexSourceFiles, toProjectPath } from '../apex/sources';
 import { withOrgSeverity } from '../apex/compile-facts';
 import { Project } from '../core/project';
-import { Check, error, Problem, warning } from '../core/types';
+import { Check, error, missingMetaFile, Problem, warning } from '../core/types';
 import { WELL_FORMED_METADATA } from './metadata-xml';
 import { packageInputs } from '../core/cache';
 
@@ -32,6 +32,9 @@ const CATEGORIES: Record<string, { severity: Problem['severity']; hint: string }
   },
   Warning: { severity: 'warning', hint: 'likely a mistake, but it compiles' }
 };
+
+/** apex-ls's words for a class or trigger without its -meta.xml: "Type 'X' is defined, but meta file is missing". */
+const META_FILE_MISSING = /is defined, but meta file is missing/;
 
 /** apex-ls's JSON report (`-f json`). */
 interface ApexLsReport {
@@ -137,11 +140,10 @@ function parseReport(project: Project, stdout: string): Problem[] {
           hint: 'a category this check does not know'
         };
         const make = category.severity === 'error' ? error : warning;
-        return make(
-          toProjectPath(project, file.path),
-          `${issue.message} [apex-ls ${issue.category}: ${category.hint}]`,
-          issue.start.line
-        );
+        const path = toProjectPath(project, file.path);
+        const problem = make(path, `${issue.message} [apex-ls ${issue.category}: ${category.hint}]`, issue.start.line);
+        // The packaging check reports the same missing file; the gate prints it once.
+        return META_FILE_MISSING.test(issue.message) ? { ...problem, sameMistake: missingMetaFile(path) } : problem;
       })
   );
 }

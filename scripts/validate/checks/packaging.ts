@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
-import { Check, CheckOutcome, error, Problem, warning } from '../core/types';
+import { Check, CheckOutcome, error, missingMetaFile, Problem, warning } from '../core/types';
 import { Project } from '../core/project';
 import { conversionInputs } from '../core/cache';
 
@@ -147,7 +147,17 @@ function uncoveredProblem(project: Project, file: string): Problem {
     folders.some((folder) => METADATA_FOLDERS().has(folder)) ||
     (extension !== undefined && registry().getTypeBySuffix(extension) !== undefined);
   if (looksLikeMetadata) {
-    return error(file, uncoveredMessage(project, file));
+    const withoutMetaFile = sourceTypeWithoutMetaFile(project, file);
+    const prefix = 'not part of any metadata component, so sf would silently leave it out of a deploy';
+    return withoutMetaFile
+      ? {
+          ...error(file, `${prefix}: ${withoutMetaFile} source needs ${basename(file)}-meta.xml beside it`),
+          sameMistake: missingMetaFile(file)
+        }
+      : error(
+          file,
+          `${prefix}: check the file name's suffix and its folder (a flow is flows/Name.flow-meta.xml, an object field objects/Object/fields/Field__c.field-meta.xml)`
+        );
   }
   return warning(
     file,
@@ -155,17 +165,14 @@ function uncoveredProblem(project: Project, file: string): Problem {
   );
 }
 
-function uncoveredMessage(project: Project, file: string): string {
-  const prefix = 'not part of any metadata component, so sf would silently leave it out of a deploy';
+/** The metadata type of a source file (`X.cls`) whose `-meta.xml` is missing beside it, if that is the case. */
+function sourceTypeWithoutMetaFile(project: Project, file: string): string | undefined {
   const extension = /\.([^./]+)$/.exec(file)?.[1];
   const sourceType = extension && !file.endsWith('-meta.xml') ? registry().getTypeBySuffix(extension) : undefined;
   // A type bound to its folder (e.g. .xml under emailservices/) only counts there; others (.cls) live in any folder.
   const inItsFolder =
     sourceType && (!sourceType.strictDirectoryName || sourceType.directoryName === basename(dirname(file)));
-  if (sourceType && inItsFolder && !existsSync(project.abs(`${file}-meta.xml`))) {
-    return `${prefix}: ${sourceType.name} source needs ${basename(file)}-meta.xml beside it`;
-  }
-  return `${prefix}: check the file name's suffix and its folder (a flow is flows/Name.flow-meta.xml, an object field objects/Object/fields/Field__c.field-meta.xml)`;
+  return sourceType && inItsFolder && !existsSync(project.abs(`${file}-meta.xml`)) ? sourceType.name : undefined;
 }
 
 /** Bundles that SDR accepts but the org rejects: no -meta.xml, or a Lightning web component without its main module. */

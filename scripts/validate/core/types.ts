@@ -16,6 +16,11 @@ export interface Problem {
   severity: 'error' | 'warning';
   /** Overrides the check's basis for this one finding (e.g. a retrieve-order warning of a deploy check). */
   basis?: Basis;
+  /**
+   * Names the mistake where two checks find the same one in their own words (a class without its -meta.xml:
+   * packaging and apex-ls): the gate prints the first check's finding only.
+   */
+  sameMistake?: string;
 }
 
 /** What one check saw and found. */
@@ -87,6 +92,11 @@ export interface Check {
 }
 
 /** A problem list builder that keeps call sites short. */
+/** The `sameMistake` key of a source file (a class, a trigger) whose `-meta.xml` is missing. */
+export function missingMetaFile(file: string): string {
+  return `missing -meta.xml of ${file}`;
+}
+
 export function error(file: string, message: string, line?: number): Problem {
   return { file, line, message, severity: 'error' };
 }
