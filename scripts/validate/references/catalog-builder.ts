@@ -18,7 +18,8 @@ const COMPONENT_SUFFIXES: Array<[ComponentKind, string]> = [
   ['muting permission set', '.mutingpermissionset-meta.xml'],
   ['layout', '.layout-meta.xml'],
   ['custom metadata record', '.md-meta.xml'],
-  ['application', '.app-meta.xml']
+  ['application', '.app-meta.xml'],
+  ['FlexiPage', '.flexipage-meta.xml']
 ];
 
 /** Field types whose `Field__c` has a relationship `Field__r`. */

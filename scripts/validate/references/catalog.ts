@@ -92,7 +92,8 @@ export type ComponentKind =
   | 'muting permission set'
   | 'layout'
   | 'custom metadata record'
-  | 'application';
+  | 'application'
+  | 'FlexiPage';
 
 export interface ApexClassInfo {
   file: string;

@@ -23,7 +23,8 @@ const COMPONENT_PATHS: Record<ComponentKind, (name: string) => string> = {
   'muting permission set': (name) => `mutingpermissionsets/${name}.mutingpermissionset-meta.xml`,
   layout: (name) => `layouts/${name}.layout-meta.xml`,
   'custom metadata record': (name) => `customMetadata/${name}.md-meta.xml`,
-  application: (name) => `applications/${name}.app-meta.xml`
+  application: (name) => `applications/${name}.app-meta.xml`,
+  FlexiPage: (name) => `flexipages/${name}.flexipage-meta.xml`
 };
 
 /**
@@ -119,16 +120,19 @@ export class Findings {
     return object ? this.fieldPath(site, object, qualified.slice(dot + 1)) : undefined;
   }
 
-  /** Checks that the project defines a named component; returns its file. */
-  component(site: Site, kind: ComponentKind, name: string): string | undefined {
+  /**
+   * Checks that the project defines a named component; returns its file. `unconfirmed`: no report shows the platform
+   * refusing this reference when the component is missing, so it is a warning (docs/quality-gate/evidence.md).
+   */
+  component(site: Site, kind: ComponentKind, name: string, unconfirmed = false): string | undefined {
     const file = kind === 'Apex class' ? this.catalog.apexClass(name)?.file : this.catalog.component(kind, name);
     if (!file) {
-      this.report(
-        site,
-        this.catalog.foreignNamespace(name),
-        `names ${kind} '${name}'`,
-        `this project does not define (expected ${COMPONENT_PATHS[kind](name)}). Fix the name or add the ${kind}.`
-      );
+      const problem = `this project does not define (expected ${COMPONENT_PATHS[kind](name)}). Fix the name or add the ${kind}.`;
+      if (unconfirmed && !this.catalog.foreignNamespace(name)) {
+        this.warning(site, `names ${kind} '${name}', which ${problem} (unless the org already has it)`);
+      } else {
+        this.report(site, this.catalog.foreignNamespace(name), `names ${kind} '${name}'`, problem);
+      }
     }
     return file;
   }

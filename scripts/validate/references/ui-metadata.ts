@@ -60,14 +60,46 @@ export function checkTab(findings: Findings, file: string): void {
   if (page?.text) {
     findings.component({ file, line: page.line, what: 'page' }, 'Visualforce page', page.text);
   }
+  // "In field: flexiPage - no FlexiPage named X found" (salesforce.stackexchange.com/questions/305221).
+  const flexiPage = childElement(root, 'flexiPage');
+  if (flexiPage?.text) {
+    findings.component({ file, line: flexiPage.line, what: 'flexiPage' }, 'FlexiPage', flexiPage.text);
+  }
 }
 
-/** Lightning and Classic apps: the tabs they list (`standard-*` tabs are the org's own). */
+/**
+ * Lightning and Classic apps: the tabs they list (`standard-*` tabs are the org's own), their utility bar and the
+ * Lightning pages their overrides open.
+ */
 export function checkApplication(findings: Findings, file: string): void {
   const root = findings.files.xml(file);
-  for (const tab of root ? childElements(root, 'tabs') : []) {
+  if (!root) {
+    return;
+  }
+  for (const tab of childElements(root, 'tabs')) {
     if (!tab.text.startsWith('standard-')) {
       findings.component({ file, line: tab.line, what: 'tabs' }, 'tab', tab.text);
+    }
+  }
+  const utilityBar = childElement(root, 'utilityBar');
+  if (utilityBar?.text) {
+    findings.component({ file, line: utilityBar.line, what: 'utilityBar' }, 'FlexiPage', utilityBar.text, true);
+  }
+  checkFlexiPageOverrides(findings, file, root);
+}
+
+/**
+ * `actionOverrides` and `profileActionOverrides` of type Flexipage (objects, apps, profiles) open the Lightning page
+ * their `content` names. A missing page is a warning: the reference has the form of the tab's `flexiPage`, which the
+ * platform refuses, but no report of this one failing was found.
+ */
+export function checkFlexiPageOverrides(findings: Findings, file: string, root = findings.files.xml(file)): void {
+  for (const name of ['actionOverrides', 'profileActionOverrides']) {
+    for (const override of root ? childElements(root, name) : []) {
+      const content = childElement(override, 'content');
+      if (content?.text && childText(override, 'type') === 'Flexipage') {
+        findings.component({ file, line: content.line, what: `${name}.content` }, 'FlexiPage', content.text, true);
+      }
     }
   }
 }

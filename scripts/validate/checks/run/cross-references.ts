@@ -19,7 +19,7 @@ import { checkCustomField, checkFieldList, checkListView, checkRecordTypeFile } 
 import { checkPermissions, checkPermissionSetGroup } from '../../references/permissions';
 import { SourceFiles } from '../../references/source-files';
 import { standardSchema } from '../../references/standard-schema';
-import { checkApplication, checkQuickAction, checkTab } from '../../references/ui-metadata';
+import { checkApplication, checkFlexiPageOverrides, checkQuickAction, checkTab } from '../../references/ui-metadata';
 type Extractor = (findings: Findings, file: string) => void;
 
 /** Two readers of the same file, counted as one file seen. */
@@ -34,7 +34,7 @@ function both(first: Extractor, second: Extractor): Extractor {
 const EXTRACTORS: Array<[suffix: string, extract: Extractor]> = [
   ['.permissionset-meta.xml', both(checkPermissions, checkUserPermissions)],
   ['.mutingpermissionset-meta.xml', both(checkPermissions, checkUserPermissions)],
-  ['.profile-meta.xml', both(checkPermissions, checkUserPermissions)],
+  ['.profile-meta.xml', both(both(checkPermissions, checkUserPermissions), checkFlexiPageOverrides)],
   ['.permissionsetgroup-meta.xml', checkPermissionSetGroup],
   ['.flow-meta.xml', both(checkFlow, both(checkFlowElements, checkFlowFormulas))],
   ['.layout-meta.xml', both(checkLayout, checkLayoutBehaviour)],
@@ -43,7 +43,7 @@ const EXTRACTORS: Array<[suffix: string, extract: Extractor]> = [
   ['.validationRule-meta.xml', checkValidationRule],
   ['.listView-meta.xml', checkListView],
   ['.recordType-meta.xml', checkRecordTypeFile],
-  ['.object-meta.xml', checkCompactLayoutAssignment],
+  ['.object-meta.xml', both(checkCompactLayoutAssignment, checkFlexiPageOverrides)],
   ['.compactLayout-meta.xml', checkFieldList],
   ['.fieldSet-meta.xml', checkFieldList],
   ['.quickAction-meta.xml', checkQuickAction],

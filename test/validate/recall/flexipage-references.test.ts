@@ -1,0 +1,117 @@
+import { crossReferencesCheck } from '../../../scripts/validate/checks/cross-references';
+import { Problem } from '../../../scripts/validate/core/types';
+import { customObject, D, metadata, MiniProject } from './mini-project';
+
+const OBJECT_FILE = `${D}/objects/Thing__c/Thing__c.object-meta.xml`;
+const TAB = `${D}/tabs/Thing_Home.tab-meta.xml`;
+const APP = `${D}/applications/Things.app-meta.xml`;
+
+function flexiPage(name: string, type: string): [string, string] {
+  return [
+    `${D}/flexipages/${name}.flexipage-meta.xml`,
+    metadata(
+      'FlexiPage',
+      `    <masterLabel>${name}</masterLabel>\n    <template>\n        <name>flexipage:defaultAppHomeTemplate</name>\n    </template>\n    <type>${type}</type>`
+    )
+  ];
+}
+
+/** An object, a Lightning page tab and an app, each naming a Lightning page (FlexiPage) the project defines. */
+function files(): Record<string, string> {
+  return {
+    [OBJECT_FILE]: customObject(`    <actionOverrides>
+        <actionName>View</actionName>
+        <comment>Action override created by Lightning App Builder during activation.</comment>
+        <content>Thing_Record_Page</content>
+        <formFactor>Large</formFactor>
+        <skipRecordTypeSelect>false</skipRecordTypeSelect>
+        <type>Flexipage</type>
+    </actionOverrides>
+    <actionOverrides>
+        <actionName>Edit</actionName>
+        <type>Default</type>
+    </actionOverrides>`),
+    [TAB]: metadata(
+      'CustomTab',
+      '    <flexiPage>Thing_Home</flexiPage>\n    <label>Thing Home</label>\n    <motif>Custom20: Airplane</motif>'
+    ),
+    [APP]: metadata(
+      'CustomApplication',
+      `    <formFactors>Large</formFactors>
+    <label>Things</label>
+    <navType>Standard</navType>
+    <profileActionOverrides>
+        <actionName>View</actionName>
+        <content>Thing_Record_Page</content>
+        <formFactor>Large</formFactor>
+        <pageOrSobjectType>Thing__c</pageOrSobjectType>
+        <type>Flexipage</type>
+        <profile>Admin</profile>
+    </profileActionOverrides>
+    <tabs>Thing_Home</tabs>
+    <uiType>Lightning</uiType>
+    <utilityBar>Things_UtilityBar</utilityBar>`
+    ),
+    ...Object.fromEntries([
+      flexiPage('Thing_Record_Page', 'RecordPage'),
+      flexiPage('Thing_Home', 'AppPage'),
+      flexiPage('Things_UtilityBar', 'UtilityBar')
+    ])
+  };
+}
+
+describe('recall: Lightning pages that metadata names (cross-references)', () => {
+  let project: MiniProject | undefined;
+  afterEach(() => project?.dispose());
+
+  async function run(change?: [path: string, from: string, to: string]): Promise<Problem[]> {
+    const all = files();
+    if (change) {
+      expect(all[change[0]]).toContain(change[1]);
+      all[change[0]] = all[change[0]].replace(change[1], change[2]);
+    }
+    project = new MiniProject(all);
+    return project.run(crossReferencesCheck);
+  }
+
+  it('accepts the project whose pages all exist', async () => {
+    expect(await run()).toEqual([]);
+  });
+
+  it("fails a tab whose flexiPage the project does not define (the platform: 'no FlexiPage named X found')", async () => {
+    expect(await run([TAB, '<flexiPage>Thing_Home<', '<flexiPage>Thing_Hom<'])).toEqual([
+      expect.objectContaining({
+        file: TAB,
+        line: 3,
+        severity: 'error',
+        message: expect.stringMatching(/flexiPage names FlexiPage 'Thing_Hom', which this project does not define/)
+      })
+    ]);
+  });
+
+  const unconfirmed: Array<[what: string, change: [string, string, string]]> = [
+    ['an object override', [OBJECT_FILE, '<content>Thing_Record_Page<', '<content>Thing_Record<']],
+    ['an app profile override', [APP, '<content>Thing_Record_Page<', '<content>Thing_Record<']],
+    ['an app utility bar', [APP, '<utilityBar>Things_UtilityBar<', '<utilityBar>Things_Bar<']]
+  ];
+
+  it.each(unconfirmed)('warns about %s naming a page the project does not define', async (_what, change) => {
+    expect(await run(change)).toEqual([
+      expect.objectContaining({
+        file: change[0],
+        severity: 'warning',
+        message: expect.stringMatching(/names FlexiPage '(Thing_Record|Things_Bar)'.*unless the org already has it/)
+      })
+    ]);
+  });
+
+  it('does not look at the content of an override that is no Lightning page', async () => {
+    expect(
+      await run([
+        OBJECT_FILE,
+        '<actionName>Edit</actionName>',
+        '<actionName>Edit</actionName>\n        <content>Gone</content>'
+      ])
+    ).toEqual([]);
+  });
+});
