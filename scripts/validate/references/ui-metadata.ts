@@ -103,3 +103,32 @@ export function checkFlexiPageOverrides(findings: Findings, file: string, root =
     }
   }
 }
+
+/**
+ * Dynamic Forms fields of a record page: `fieldInstance.fieldItem` is `Record.Field` and names a field of the page's
+ * `sobjectType`. The deploy answers "Something went wrong. We couldn't retrieve or load the information on the field:
+ * Record.X" for a field the object lacks, and "Invalid field reference" for `Object.Field` (forcedotcom/afv-library's
+ * FlexiPage deployment errors; sfdx-hardis's deployment assistant matches the first).
+ */
+export function checkFlexiPageFields(findings: Findings, file: string): void {
+  const root = findings.files.xml(file);
+  const sobjectType = root ? childElement(root, 'sobjectType') : undefined;
+  const items = root
+    ? descendants(root, 'fieldInstance').flatMap((instance) => childElements(instance, 'fieldItem'))
+    : [];
+  if (!sobjectType?.text || items.length === 0) {
+    return;
+  }
+  const object = findings.object({ file, line: sobjectType.line, what: 'sobjectType' }, sobjectType.text);
+  for (const item of items) {
+    const site = { file, line: item.line, what: 'fieldInstance.fieldItem' };
+    if (!item.text.startsWith('Record.')) {
+      findings.error(
+        site,
+        `'${item.text}' is no field reference a record page accepts ("Invalid field reference"): write Record.FieldName`
+      );
+    } else if (object) {
+      findings.fieldPath(site, object, item.text.slice('Record.'.length));
+    }
+  }
+}

@@ -1,10 +1,11 @@
 import { crossReferencesCheck } from '../../../scripts/validate/checks/cross-references';
 import { Problem } from '../../../scripts/validate/core/types';
-import { customObject, D, metadata, MiniProject } from './mini-project';
+import { customObject, D, field, metadata, MiniProject } from './mini-project';
 
 const OBJECT_FILE = `${D}/objects/Thing__c/Thing__c.object-meta.xml`;
 const TAB = `${D}/tabs/Thing_Home.tab-meta.xml`;
 const APP = `${D}/applications/Things.app-meta.xml`;
+const RECORD_PAGE = `${D}/flexipages/Thing_Record_Page.flexipage-meta.xml`;
 
 function flexiPage(name: string, type: string): [string, string] {
   return [
@@ -16,7 +17,10 @@ function flexiPage(name: string, type: string): [string, string] {
   ];
 }
 
-/** An object, a Lightning page tab and an app, each naming a Lightning page (FlexiPage) the project defines. */
+/**
+ * An object, a Lightning page tab and an app, each naming a Lightning page (FlexiPage) the project defines, and a
+ * record page with Dynamic Forms fields of its object.
+ */
 function files(): Record<string, string> {
   return {
     [OBJECT_FILE]: customObject(`    <actionOverrides>
@@ -52,11 +56,38 @@ function files(): Record<string, string> {
     <uiType>Lightning</uiType>
     <utilityBar>Things_UtilityBar</utilityBar>`
     ),
-    ...Object.fromEntries([
-      flexiPage('Thing_Record_Page', 'RecordPage'),
-      flexiPage('Thing_Home', 'AppPage'),
-      flexiPage('Things_UtilityBar', 'UtilityBar')
-    ])
+    [`${D}/objects/Thing__c/fields/Amount__c.field-meta.xml`]: field(
+      'Amount__c',
+      '    <precision>16</precision>\n    <scale>2</scale>\n    <type>Currency</type>'
+    ),
+    [RECORD_PAGE]: metadata(
+      'FlexiPage',
+      `    <flexiPageRegions>
+${['Record.Name', 'Record.Amount__c', 'Record.CreatedDate']
+  .map(
+    (item) => `        <itemInstances>
+            <fieldInstance>
+                <fieldInstanceProperties>
+                    <name>uiBehavior</name>
+                    <value>none</value>
+                </fieldInstanceProperties>
+                <fieldItem>${item}</fieldItem>
+                <identifier>${item.replace(/[._]/g, '')}Field</identifier>
+            </fieldInstance>
+        </itemInstances>`
+  )
+  .join('\n')}
+        <name>Facet-1</name>
+        <type>Facet</type>
+    </flexiPageRegions>
+    <masterLabel>Thing Record Page</masterLabel>
+    <sobjectType>Thing__c</sobjectType>
+    <template>
+        <name>flexipage:recordHomeTemplateDesktop</name>
+    </template>
+    <type>RecordPage</type>`
+    ),
+    ...Object.fromEntries([flexiPage('Thing_Home', 'AppPage'), flexiPage('Things_UtilityBar', 'UtilityBar')])
   };
 }
 
@@ -85,6 +116,28 @@ describe('recall: Lightning pages that metadata names (cross-references)', () =>
         line: 3,
         severity: 'error',
         message: expect.stringMatching(/flexiPage names FlexiPage 'Thing_Hom', which this project does not define/)
+      })
+    ]);
+  });
+
+  it("fails a record page field the page's object lacks ('We couldn't retrieve or load the information on the field')", async () => {
+    expect(await run([RECORD_PAGE, '>Record.Amount__c<', '>Record.Amount_c<'])).toEqual([
+      expect.objectContaining({
+        file: RECORD_PAGE,
+        severity: 'error',
+        message: expect.stringMatching(
+          /fieldItem names field 'Thing__c.Amount_c', which is not defined in this project/
+        )
+      })
+    ]);
+  });
+
+  it("fails a record page field written as Object.Field instead of Record.Field ('Invalid field reference')", async () => {
+    expect(await run([RECORD_PAGE, '>Record.Amount__c<', '>Thing__c.Amount__c<'])).toEqual([
+      expect.objectContaining({
+        file: RECORD_PAGE,
+        severity: 'error',
+        message: expect.stringMatching(/'Thing__c.Amount__c' is no field reference a record page accepts/)
       })
     ]);
   });

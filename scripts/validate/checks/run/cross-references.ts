@@ -19,7 +19,13 @@ import { checkCustomField, checkFieldList, checkListView, checkRecordTypeFile } 
 import { checkPermissions, checkPermissionSetGroup } from '../../references/permissions';
 import { SourceFiles } from '../../references/source-files';
 import { standardSchema } from '../../references/standard-schema';
-import { checkApplication, checkFlexiPageOverrides, checkQuickAction, checkTab } from '../../references/ui-metadata';
+import {
+  checkApplication,
+  checkFlexiPageFields,
+  checkFlexiPageOverrides,
+  checkQuickAction,
+  checkTab
+} from '../../references/ui-metadata';
 type Extractor = (findings: Findings, file: string) => void;
 
 /** Two readers of the same file, counted as one file seen. */
@@ -49,6 +55,7 @@ const EXTRACTORS: Array<[suffix: string, extract: Extractor]> = [
   ['.quickAction-meta.xml', checkQuickAction],
   ['.tab-meta.xml', checkTab],
   ['.app-meta.xml', checkApplication],
+  ['.flexipage-meta.xml', checkFlexiPageFields],
   ['.cls', checkApexSoql],
   ['.trigger', checkApexSoql]
 ];
