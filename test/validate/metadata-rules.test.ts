@@ -158,6 +158,25 @@ describe('metadata-rules check', () => {
       await expectError('field-type', SENT_AT, ROOT_LINE, 'has no <type>');
     });
 
+    it('rejects a field label over 40 characters, counting &amp; as one', async () => {
+      const label = 'Invoice Email for the Accounts &amp; Billing Team';
+      const text = plant(INVOICE_EMAIL, (xml) =>
+        xml.replace('<label>Invoice Email</label>', `<label>${label}</label>`)
+      );
+      await expectError(
+        'field-label-length',
+        INVOICE_EMAIL,
+        lineOf(text, '<label>'),
+        'at most 40 characters',
+        'has 45'
+      );
+
+      plant(INVOICE_EMAIL, (xml) =>
+        xml.replace(`<label>${label}</label>`, '<label>Invoice Email for Accounts &amp; Billing</label>')
+      );
+      expect(await run()).toEqual([]);
+    });
+
     it('rejects a Text field longer than 255 characters', async () => {
       const text = plant(PREFIX, (xml) => xml.replace('<length>10</length>', '<length>300</length>'));
       await expectError('field-text-length', PREFIX, lineOf(text, '<length>'), 'between 1 and 255', 'found 300');

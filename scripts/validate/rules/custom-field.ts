@@ -13,6 +13,7 @@ const LONG_TEXT_MIN = 256;
 const LONG_TEXT_MAX = 131_072;
 const PRECISION_MAX = 18;
 const API_NAME_MAX = 40;
+const LABEL_MAX = 40;
 
 /** Types whose non-formula fields take a <length>. */
 const LENGTH_TYPES = new Set(['Text', 'LongTextArea', 'Html', 'EncryptedText']);
@@ -95,6 +96,22 @@ export const CUSTOM_FIELD_RULES: Rule<FieldFile>[] = [
             )
           ]
         : []
+  },
+  // Why: a field's label holds at most 40 characters, as its API name does.
+  // Source: Salesforce Help, Knowledge Article 000381913 ("The current character limit for creating field names and
+  // labels is 40 characters").
+  {
+    id: 'field-label-length',
+    check: (field) => {
+      const label = text(field.root, 'label');
+      return label !== undefined && [...label].length > LABEL_MAX
+        ? fail(
+            field,
+            `a field label holds at most ${LABEL_MAX} characters (this one has ${[...label].length}): shorten <label> and say more in <inlineHelpText>`,
+            'label'
+          )
+        : [];
+    }
   },
   // Why: "Must specify 'length' for a CustomField of type Text"; a Text field holds 1 to 255 characters.
   // Source: forcedotcom/sf-skills platform-custom-field-generate SKILL.md (Text: length, max 255); Salesforce Help,
