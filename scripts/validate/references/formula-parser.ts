@@ -18,12 +18,14 @@ export interface FormulaIssue {
 export interface FieldReference {
   path: string;
   offset: number;
+  /** A flow merge field `{!$Record.Status}`: its path is what the braces hold (`$Record.Status`). */
+  merge?: boolean;
 }
 
 type Node =
   | { kind: 'literal'; type: FormulaType }
   | { kind: 'field'; path: string; offset: number }
-  | { kind: 'merge'; offset: number }
+  | { kind: 'merge'; path: string; offset: number }
   | { kind: 'call'; name: string; args: Node[]; offset: number }
   | { kind: 'binary'; operator: string; left: Node; right: Node }
   | { kind: 'unary'; operator: string; operand: Node };
@@ -341,7 +343,7 @@ class Parser {
       case 'string':
         return { kind: 'literal', type: 'Text' };
       case 'merge':
-        return { kind: 'merge', offset: token.offset };
+        return { kind: 'merge', path: token.text.replace(/^\{!|\}$/g, '').trim(), offset: token.offset };
       case '(': {
         const inner = this.expression(0);
         return this.next().kind === ')' ? inner : this.unreadable(this.tokens[this.position - 1]);
@@ -464,6 +466,8 @@ function usesOf(node: Node, use: FieldUse): Array<FieldReference & { use: FieldU
   switch (node.kind) {
     case 'field':
       return [{ path: node.path, offset: node.offset, use }];
+    case 'merge':
+      return [{ path: node.path, offset: node.offset, use, merge: true }];
     case 'unary':
       return usesOf(node.operand, { kind: 'operator', operator: node.operator });
     case 'binary':

@@ -90,11 +90,13 @@ export function checkFlowFormulas(findings: Findings, file: string): void {
   if (!root) {
     return;
   }
+  const recordObject = flowRecordObject(findings, root);
   for (const formula of childElements(root, 'formulas')) {
     const expression = childElement(formula, 'expression');
     if (expression?.text) {
       const expected = FLOW_RESULT[nameKey(childText(formula, 'dataType') ?? '')];
-      checkFormula(findings, file, expression, undefined, expected, `formula ${childText(formula, 'name') ?? ''}`);
+      const what = `formula ${childText(formula, 'name') ?? ''}`;
+      checkFormula(findings, file, expression, undefined, expected, what, recordObject);
     }
   }
   for (const element of [root, ...root.children]) {
@@ -106,7 +108,8 @@ export function checkFlowFormulas(findings: Findings, file: string): void {
         filter,
         undefined,
         'Boolean',
-        `${element === root ? '' : `${element.name}.`}filterFormula`
+        `${element === root ? '' : `${element.name}.`}filterFormula`,
+        recordObject
       );
     }
   }
@@ -122,7 +125,8 @@ function checkFormula(
   element: XmlElement,
   object: ObjectDef | undefined,
   expected: FormulaType | undefined,
-  what: string
+  what: string,
+  recordObject?: ObjectDef
 ): void {
   const source = element.text;
   const parsed = parseFormula(source);
@@ -154,8 +158,22 @@ function checkFormula(
       }
     }
   }
+  const uses = parsed.fieldUses();
   if (object) {
-    checkPicklistUses(findings, { file, what, lineAt }, object, parsed.fieldUses());
+    const bare = uses.filter((use) => !use.merge);
+    checkPicklistUses(
+      findings,
+      { file, what, lineAt },
+      bare.map((use) => ({ ...use, object, field: use.path }))
+    );
+  }
+  if (recordObject) {
+    // `{!$Record.Field}` and `{!$Record__Prior.Field}` of a record-triggered flow are fields of its object.
+    const record = uses.flatMap((use) => {
+      const match = use.merge ? RECORD_MERGE_FIELD.exec(use.path) : null;
+      return match ? [{ ...use, object: recordObject, field: match[1] }] : [];
+    });
+    checkPicklistUses(findings, { file, what, lineAt }, record);
   }
   if (!expected || parsed.issues.some((issue) => issue.rule === 'formula-syntax')) {
     return;
@@ -200,18 +218,39 @@ const PICKLIST_FUNCTIONS = new Set([
   'NULLVALUE'
 ]);
 
+const RECORD_MERGE_FIELD = /^\$Record(?:__Prior)?\.(.+)$/i;
+
+/** Record-triggered flows run on `start.object`; their formulas name its fields as `$Record.Field`. */
+function flowRecordObject(findings: Findings, root: XmlElement): ObjectDef | undefined {
+  const start = childElement(root, 'start');
+  const objectName = start && childText(start, 'object');
+  const recordTriggered = start && /^Record/.test(childText(start, 'triggerType') ?? '');
+  return objectName && recordTriggered ? findings.catalog.object(objectName) : undefined;
+}
+
 function checkPicklistUses(
   findings: Findings,
   at: { file: string; what: string; lineAt: (offset: number) => number },
-  object: ObjectDef,
-  uses: Array<FieldReference & { use: FieldUse }>
+  uses: Array<FieldReference & { use: FieldUse; object: ObjectDef; field: string }>
 ): void {
-  for (const { path, offset, use } of uses) {
+  for (const { path, offset, use, object, field } of uses) {
+    const resolution = findings.catalog.resolvePath(object, field);
+    const custom = resolution.status === 'found' ? resolution.field.custom : undefined;
+    const type = nameKey(custom?.type ?? '');
+    if (use.kind === 'argument' && use.function === 'ISPICKVAL' && custom?.type && type !== 'picklist') {
+      // Salesforce Help, "ISPICKVAL": "Replace picklist_field with a custom or standard field of type picklist";
+      // the compiler's wording for a wrong argument type (salesforce.stackexchange.com/questions/408705).
+      const received = custom.formula ? `${custom.type} (a formula)` : custom.type;
+      findings.error(
+        { file: at.file, line: at.lineAt(offset), what: at.what },
+        `uses ${path} in ISPICKVAL(): Incorrect parameter type for function 'ISPICKVAL()'. Expected Picklist, ` +
+          `received ${received}: compare it with = instead, or ISPICKVAL a picklist field [formula-picklist-use]`
+      );
+      continue;
+    }
     if (use.kind === 'argument' && PICKLIST_FUNCTIONS.has(use.function)) {
       continue;
     }
-    const resolution = findings.catalog.resolvePath(object, path);
-    const type = resolution.status === 'found' ? nameKey(resolution.field.custom?.type ?? '') : '';
     if (type !== 'picklist' && type !== 'multiselectpicklist') {
       continue;
     }

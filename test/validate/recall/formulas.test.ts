@@ -220,4 +220,45 @@ describe('recall: formulas in metadata (cross-references)', () => {
     project?.dispose();
     expect(withRule(await run({ [FLOW]: flow('MOD({!amount})', 'Number') }), 'formula-function')).toHaveLength(1);
   });
+  it('record-triggered flow formulas: $Record picklist fields only in picklist functions, ISPICKVAL only on picklists', async () => {
+    const FLOW = `${D}/flows/Thing_Changed.flow-meta.xml`;
+    const flow = (filter: string) =>
+      metadata(
+        'Flow',
+        `    <apiVersion>65.0</apiVersion>\n    <label>Thing Changed</label>\n    <processType>AutoLaunchedFlow</processType>\n    <start>\n        <locationX>0</locationX>\n        <locationY>0</locationY>\n        <filterFormula>${filter}</filterFormula>\n        <object>Thing__c</object>\n        <recordTriggerType>Update</recordTriggerType>\n        <triggerType>RecordAfterSave</triggerType>\n    </start>\n    <status>Active</status>`
+      );
+    expect(
+      await run({
+        [FLOW]: flow(
+          'AND(ISCHANGED({!$Record.Stage__c}), ISPICKVAL({!$Record.Stage__c}, &quot;Open&quot;), {!$Record.Amount__c} &gt; {!$Record__Prior.Amount__c})'
+        )
+      })
+    ).toEqual([]);
+    project?.dispose();
+    expect(await run({ [FLOW]: flow('{!$Record.Stage__c} = &quot;Open&quot;') })).toEqual([
+      expect.objectContaining({
+        file: FLOW,
+        severity: 'error',
+        message: expect.stringMatching(/\$Record.Stage__c with =: Field \$Record.Stage__c is a picklist field/)
+      })
+    ]);
+    project?.dispose();
+    expect(await run({ [FLOW]: flow('ISPICKVAL({!$Record.Amount__c}, &quot;1&quot;)') })).toEqual([
+      expect.objectContaining({
+        file: FLOW,
+        severity: 'error',
+        message: expect.stringMatching(/'ISPICKVAL\(\)'. Expected Picklist, received Currency/)
+      })
+    ]);
+  });
+
+  it('ISPICKVAL on a field that is no picklist fails in a validation rule too', async () => {
+    expect(await run({ [RULE]: rule('ISPICKVAL(Amount__c, &quot;1&quot;)') })).toEqual([
+      expect.objectContaining({
+        file: RULE,
+        severity: 'error',
+        message: expect.stringMatching(/Expected Picklist, received Currency: .*\[formula-picklist-use\]/)
+      })
+    ]);
+  });
 });
