@@ -174,6 +174,8 @@ export interface ParsedFormula {
   fieldUses(): Array<FieldReference & { use: FieldUse }>;
   /** The result type, given the types of the fields the formula names (Unknown where not known). */
   resultType(fieldType: (path: string) => FormulaType): FormulaType;
+  /** Every function the formula calls (upper case), with its offset. */
+  calls(): Array<{ name: string; offset: number }>;
 }
 
 export function parseFormula(source: string): ParsedFormula {
@@ -194,7 +196,8 @@ export function parseFormula(source: string): ParsedFormula {
     issues,
     fields,
     fieldUses: () => (root ? usesOf(root, { kind: 'root' }) : []),
-    resultType: (fieldType) => (root ? typeOf(root, fieldType) : 'Unknown')
+    resultType: (fieldType) => (root ? typeOf(root, fieldType) : 'Unknown'),
+    calls: () => (root ? callsOf(root) : [])
   };
 }
 
@@ -476,6 +479,19 @@ function usesOf(node: Node, use: FieldUse): Array<FieldReference & { use: FieldU
       );
     case 'call':
       return node.args.flatMap((arg) => usesOf(arg, { kind: 'argument', function: node.name }));
+    default:
+      return [];
+  }
+}
+
+function callsOf(node: Node): Array<{ name: string; offset: number }> {
+  switch (node.kind) {
+    case 'call':
+      return [{ name: node.name, offset: node.offset }, ...node.args.flatMap(callsOf)];
+    case 'unary':
+      return callsOf(node.operand);
+    case 'binary':
+      return [...callsOf(node.left), ...callsOf(node.right)];
     default:
       return [];
   }

@@ -59,11 +59,14 @@ export function checkFieldFormula(findings: Findings, file: string): void {
   const formula = childElement(root, 'formula');
   const object = formula ? ownerObject(findings, file) : undefined;
   if (formula?.text && object) {
-    checkFormula(findings, file, formula, object, expected, `formula of ${childText(root, 'fullName') ?? 'the field'}`);
+    const what = `formula of ${childText(root, 'fullName') ?? 'the field'}`;
+    checkFormula(findings, file, formula, object, expected, what, { noChangeTracking: 'a formula field' });
   }
   const defaultValue = childElement(root, 'defaultValue');
   if (defaultValue?.text) {
-    checkFormula(findings, file, defaultValue, undefined, expected, 'defaultValue');
+    checkFormula(findings, file, defaultValue, undefined, expected, 'defaultValue', {
+      noChangeTracking: 'a default value'
+    });
   }
 }
 
@@ -91,12 +94,14 @@ export function checkFlowFormulas(findings: Findings, file: string): void {
     return;
   }
   const recordObject = flowRecordObject(findings, root);
+  // Only record-triggered flows know a prior version of the record.
+  const context: FormulaContext = isRecordTriggered(root) ? {} : { noChangeTracking: 'this flow' };
   for (const formula of childElements(root, 'formulas')) {
     const expression = childElement(formula, 'expression');
     if (expression?.text) {
       const expected = FLOW_RESULT[nameKey(childText(formula, 'dataType') ?? '')];
       const what = `formula ${childText(formula, 'name') ?? ''}`;
-      checkFormula(findings, file, expression, undefined, expected, what, recordObject);
+      checkFormula(findings, file, expression, undefined, expected, what, { ...context, recordObject });
     }
   }
   for (const element of [root, ...root.children]) {
@@ -109,7 +114,7 @@ export function checkFlowFormulas(findings: Findings, file: string): void {
         undefined,
         'Boolean',
         `${element === root ? '' : `${element.name}.`}filterFormula`,
-        recordObject
+        { ...context, recordObject }
       );
     }
   }
@@ -126,7 +131,7 @@ function checkFormula(
   object: ObjectDef | undefined,
   expected: FormulaType | undefined,
   what: string,
-  recordObject?: ObjectDef
+  { recordObject, noChangeTracking }: FormulaContext = {}
 ): void {
   const source = element.text;
   const parsed = parseFormula(source);
@@ -156,6 +161,15 @@ function checkFormula(
             'Lookup__r, or the standard relationship name) [formula-field-unknown]'
         );
       }
+    }
+  }
+  if (noChangeTracking) {
+    for (const call of parsed.calls().filter((call) => CHANGE_TRACKING.has(call.name))) {
+      findings.error(
+        { file, line: lineAt(call.offset), what },
+        `Function ${call.name} may not be used in this type of formula: ${noChangeTracking} has no prior version ` +
+          'of the record (validation rules and record-triggered flows do) [formula-function-context]'
+      );
     }
   }
   const uses = parsed.fieldUses();
@@ -218,14 +232,34 @@ const PICKLIST_FUNCTIONS = new Set([
   'NULLVALUE'
 ]);
 
+/** Where a formula sits, as far as its checks depend on it. */
+interface FormulaContext {
+  /** The object of a record-triggered flow, whose fields `{!$Record.Field}` names. */
+  recordObject?: ObjectDef;
+  /** Set where ISCHANGED, ISNEW and PRIORVALUE are refused: what the formula belongs to. */
+  noChangeTracking?: string;
+}
+
+/**
+ * Salesforce Help, "ISCHANGED" / "PRIORVALUE" / "ISNEW": available only in assignment rules, validation rules, field
+ * updates, workflow rules and (Flow Builder) record-triggered flows; Object Reference, FormulaFunction: "you cannot
+ * use the PRIORVALUE function in a custom Account formula field"; Salesforce Help, flow formula considerations:
+ * ISCHANGED, ISNEW and PRIORVALUE are not supported in flow formulas except in record-triggered flows.
+ */
+const CHANGE_TRACKING = new Set(['ISCHANGED', 'ISNEW', 'PRIORVALUE']);
+
+function isRecordTriggered(root: XmlElement): boolean {
+  const start = childElement(root, 'start');
+  return Boolean(start && /^Record/.test(childText(start, 'triggerType') ?? ''));
+}
+
 const RECORD_MERGE_FIELD = /^\$Record(?:__Prior)?\.(.+)$/i;
 
 /** Record-triggered flows run on `start.object`; their formulas name its fields as `$Record.Field`. */
 function flowRecordObject(findings: Findings, root: XmlElement): ObjectDef | undefined {
   const start = childElement(root, 'start');
   const objectName = start && childText(start, 'object');
-  const recordTriggered = start && /^Record/.test(childText(start, 'triggerType') ?? '');
-  return objectName && recordTriggered ? findings.catalog.object(objectName) : undefined;
+  return objectName && isRecordTriggered(root) ? findings.catalog.object(objectName) : undefined;
 }
 
 function checkPicklistUses(

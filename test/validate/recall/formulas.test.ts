@@ -261,4 +261,33 @@ describe('recall: formulas in metadata (cross-references)', () => {
       })
     ]);
   });
+  it('ISCHANGED, ISNEW and PRIORVALUE: accepted in validation rules and record-triggered flows, refused in formula fields and other flows', async () => {
+    expect(
+      await run({ [RULE]: rule('AND(ISCHANGED(Amount__c), NOT(ISNEW()), PRIORVALUE(Amount__c) &gt; 0)') })
+    ).toEqual([]);
+    project?.dispose();
+    expect(await run({ [WITH_TAX]: formulaField('With_Tax__c', 'Currency', 'PRIORVALUE(Amount__c) * 1.2') })).toEqual([
+      expect.objectContaining({
+        file: WITH_TAX,
+        severity: 'error',
+        message: expect.stringMatching(
+          /Function PRIORVALUE may not be used in this type of formula: a formula field .*\[formula-function-context\]/
+        )
+      })
+    ]);
+    project?.dispose();
+    const FLOW = `${D}/flows/F.flow-meta.xml`;
+    const flow = (start: string) =>
+      metadata(
+        'Flow',
+        `    <apiVersion>65.0</apiVersion>\n    <formulas>\n        <name>Grew</name>\n        <dataType>Boolean</dataType>\n        <expression>ISCHANGED({!$Record.Amount__c})</expression>\n    </formulas>\n    <label>F</label>\n    <processType>AutoLaunchedFlow</processType>\n    <start>\n        <locationX>0</locationX>\n        <locationY>0</locationY>\n${start}    </start>\n    <status>Active</status>`
+      );
+    const recordTriggered =
+      '        <object>Thing__c</object>\n        <recordTriggerType>Update</recordTriggerType>\n        <triggerType>RecordAfterSave</triggerType>\n';
+    expect(await run({ [FLOW]: flow(recordTriggered) })).toEqual([]);
+    project?.dispose();
+    expect(withRule(await run({ [FLOW]: flow('') }), 'formula-function-context')).toEqual([
+      expect.objectContaining({ file: FLOW, message: expect.stringMatching(/Function ISCHANGED .*this flow/) })
+    ]);
+  });
 });
