@@ -1,6 +1,6 @@
 import { crossReferencesCheck } from '../../../scripts/validate/checks/cross-references';
 import { Problem } from '../../../scripts/validate/core/types';
-import { customObject, D, field, metadata, MiniProject } from './mini-project';
+import { customObject, D, field, metadata, MiniProject, PlantedChange, withPlanted } from './mini-project';
 
 const OBJECT_FILE = `${D}/objects/Thing__c/Thing__c.object-meta.xml`;
 const TAB = `${D}/tabs/Thing_Home.tab-meta.xml`;
@@ -95,13 +95,8 @@ describe('recall: Lightning pages that metadata names (cross-references)', () =>
   let project: MiniProject | undefined;
   afterEach(() => project?.dispose());
 
-  async function run(change?: [path: string, from: string, to: string]): Promise<Problem[]> {
-    const all = files();
-    if (change) {
-      expect(all[change[0]]).toContain(change[1]);
-      all[change[0]] = all[change[0]].replace(change[1], change[2]);
-    }
-    project = new MiniProject(all);
+  async function run(change?: PlantedChange): Promise<Problem[]> {
+    project = new MiniProject(withPlanted(files(), change));
     return project.run(crossReferencesCheck);
   }
 
@@ -142,7 +137,7 @@ describe('recall: Lightning pages that metadata names (cross-references)', () =>
     ]);
   });
 
-  const unconfirmed: Array<[what: string, change: [string, string, string]]> = [
+  const unconfirmed: Array<[what: string, change: PlantedChange]> = [
     ['an object override', [OBJECT_FILE, '<content>Thing_Record_Page<', '<content>Thing_Record<']],
     ['an app profile override', [APP, '<content>Thing_Record_Page<', '<content>Thing_Record<']],
     ['an app utility bar', [APP, '<utilityBar>Things_UtilityBar<', '<utilityBar>Things_Bar<']]

@@ -1,6 +1,6 @@
 import { lwcReferencesCheck } from '../../../scripts/validate/checks/lwc-references';
 import { Problem } from '../../../scripts/validate/core/types';
-import { customObject, D, field, metadata, MiniProject, withRule } from './mini-project';
+import { customObject, D, field, metadata, MiniProject, PlantedChange, withPlanted, withRule } from './mini-project';
 
 const CONTROLLER = `public with sharing class ThingController {
     @AuraEnabled(cacheable=true)
@@ -84,14 +84,8 @@ describe('recall: Lightning web components (lwc-references)', () => {
   let project: MiniProject | undefined;
   afterEach(() => project?.dispose());
 
-  async function run(change?: [path: string, from: string, to: string]): Promise<Problem[]> {
-    const files = correctFiles();
-    if (change) {
-      const [path, from, to] = change;
-      expect(files[path]).toContain(from);
-      files[path] = files[path].replace(from, to);
-    }
-    project = new MiniProject(files);
+  async function run(change?: PlantedChange): Promise<Problem[]> {
+    project = new MiniProject(withPlanted(correctFiles(), change));
     return project.run(lwcReferencesCheck);
   }
 
@@ -100,7 +94,7 @@ describe('recall: Lightning web components (lwc-references)', () => {
   });
 
   const JS = `${D}/lwc/thingList/thingList.js`;
-  const cases: Array<[rule: string, change: [string, string, string], line: number, says: RegExp]> = [
+  const cases: Array<[rule: string, change: PlantedChange, line: number, says: RegExp]> = [
     [
       'lwc-apex-import',
       [JS, 'ThingController.getThings', 'MissingController.getThings'],

@@ -70,3 +70,16 @@ export class MiniProject {
 export function withRule(problems: Problem[], ruleId: string): Problem[] {
   return problems.filter((problem) => problem.message.includes(`[${ruleId}]`));
 }
+
+/** A file's text and the one mistake planted in it: `from` replaced by `to` in the file at `path`. */
+export type PlantedChange = [path: string, from: string, to: string];
+
+/** `files` with `change` planted; fails the test when the text to replace is not there. */
+export function withPlanted(files: Record<string, string>, change?: PlantedChange): Record<string, string> {
+  if (!change) {
+    return files;
+  }
+  const [path, from, to] = change;
+  expect(files[path]).toContain(from);
+  return { ...files, [path]: files[path].replace(from, to) };
+}

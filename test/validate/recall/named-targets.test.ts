@@ -1,6 +1,6 @@
 import { crossReferencesCheck } from '../../../scripts/validate/checks/cross-references';
 import { Problem } from '../../../scripts/validate/core/types';
-import { customObject, D, field, metadata, MiniProject, withRule } from './mini-project';
+import { customObject, D, field, metadata, MiniProject, PlantedChange, withPlanted, withRule } from './mini-project';
 
 const OBJECT = `${D}/objects/Thing__c`;
 const LAYOUT = `${D}/layouts/Thing__c-Thing Layout.layout-meta.xml`;
@@ -95,13 +95,8 @@ describe('recall: names that point elsewhere (cross-references)', () => {
   let project: MiniProject | undefined;
   afterEach(() => project?.dispose());
 
-  async function run(change?: [path: string, from: string, to: string]): Promise<Problem[]> {
-    const all = files();
-    if (change) {
-      expect(all[change[0]]).toContain(change[1]);
-      all[change[0]] = all[change[0]].replace(change[1], change[2]);
-    }
-    project = new MiniProject(all);
+  async function run(change?: PlantedChange): Promise<Problem[]> {
+    project = new MiniProject(withPlanted(files(), change));
     return project.run(crossReferencesCheck);
   }
 
@@ -109,7 +104,7 @@ describe('recall: names that point elsewhere (cross-references)', () => {
     expect(await run()).toEqual([]);
   });
 
-  const cases: Array<[rule: string, change: [string, string, string], says: RegExp]> = [
+  const cases: Array<[rule: string, change: PlantedChange, says: RegExp]> = [
     [
       'compact-layout-assignment',
       [`${OBJECT}/Thing__c.object-meta.xml`, '>Thing_Compact<', '>Thing_Compakt<'],
