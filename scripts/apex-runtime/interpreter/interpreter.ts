@@ -1122,8 +1122,23 @@ export class Interpreter implements EqualityHooks {
     }
     const m = new ApexMap(t.a?.[0], t.a?.[1]);
     if (src instanceof ApexMap) m.map = new Map(src.map);
-    else if (src instanceof ApexList) for (const rec of src.items) this.mapPut(m, (rec as SObjectValue).get('Id'), rec);
+    else if (src instanceof ApexList) this.putRecordsById(m, src.items, line);
     return m;
+  }
+
+  /**
+   * Map<Id, SObject>(recordList) keys each record by its Id; a record without one, or an Id twice, is refused:
+   * "System.ListException: Row with null Id at index: N" / "Row with duplicate Id at index: N".
+   */
+  private putRecordsById(m: ApexMap, records: Value[], line: number): void {
+    records.forEach((record, index) => {
+      const id = record instanceof SObjectValue ? record.get('Id') : null;
+      if (id === null || id === undefined)
+        throw this.exception('System.ListException', `Row with null Id at index: ${index}`, line);
+      if (m.map.has(hashKey(this.coerce(id, m.keyType, line), this)))
+        throw this.exception('System.ListException', `Row with duplicate Id at index: ${index}`, line);
+      this.mapPut(m, id, record);
+    });
   }
 
   mapPut(m: ApexMap, k: Value, v: Value): Value {

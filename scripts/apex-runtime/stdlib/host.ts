@@ -495,10 +495,11 @@ export class ApexHost implements Host {
         return new ApexDecimal(Math.floor(x), 0, true);
       case 'ceil':
         return new ApexDecimal(Math.ceil(x), 0, true);
+      // round(decimalValue)/roundToLong(decimalValue) round half-even; the Double overloads return the closest
+      // whole number, ties up (Apex Reference, "Math Class")
       case 'round':
-        return Math.round(x);
       case 'roundtolong':
-        return Math.round(x);
+        return a[0] instanceof ApexDecimal && !a[0].isDouble ? roundDecimal(x, 0) : Math.round(x);
       case 'mod':
         return numberOf(a[0]) % numberOf(a[1]);
       case 'pow':

@@ -21,15 +21,19 @@ import { NativeObject } from './native';
 import type { Platform } from './platform';
 
 function isoDatetime(ms: number): string {
-  return new Date(ms).toISOString().replace(/Z$/, 'Z');
+  return new Date(ms).toISOString();
 }
 
-function toJson(p: Platform, v: Value, suppressNulls: boolean): unknown {
+/**
+ * `inRecord`: the value is a field of an SObject. Records write a Datetime as the REST API does ("...000+0000");
+ * anything else writes it in UTC with Z (Apex Reference, "JSON Class", serialize: '"2011-03-22T08:15:18.000Z"').
+ */
+function toJson(p: Platform, v: Value, suppressNulls: boolean, inRecord = false): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
   if (v instanceof ApexDecimal) return { __raw: v.isDouble ? String(v.v) : v.toString() };
   if (v instanceof ApexDate) return v.toString();
-  if (v instanceof ApexDatetime) return isoDatetime(v.ms).replace(/\.(\d{3})Z$/, '.$1+0000');
+  if (v instanceof ApexDatetime) return inRecord ? isoDatetime(v.ms).replace(/Z$/, '+0000') : isoDatetime(v.ms);
   if (v instanceof ApexTime) return v.toString();
   if (v instanceof ApexBlob) return v.bytes.toString('base64');
   if (v instanceof EnumValue) return v.name;
@@ -49,7 +53,7 @@ function toJson(p: Platform, v: Value, suppressNulls: boolean): unknown {
       const x = slot.value;
       if (x instanceof ApexList)
         o[slot.name] = { totalSize: x.items.length, done: true, records: toJson(p, x, suppressNulls) };
-      else o[slot.name] = toJson(p, x, suppressNulls);
+      else o[slot.name] = toJson(p, x, suppressNulls, true);
     }
     return o;
   }

@@ -54,7 +54,8 @@ export function decimalMethod(h: ApexHost, d: ApexDecimal, name: string, a: Valu
     case 'doublevalue':
       return new ApexDecimal(d.v, 0, true);
     case 'round':
-      if (a.length === 0) return Math.round(d.v);
+      // "rounded to zero decimal places using half-even rounding mode" (Apex Reference, "Decimal Class", round())
+      if (a.length === 0) return roundDecimal(d.v, 0);
       return Math.round(roundDecimal(d.v, 0, String(a[0])));
     case 'abs':
       return new ApexDecimal(Math.abs(d.v), d.scale, d.isDouble);

@@ -687,6 +687,7 @@ export class Platform {
     }
     this.countDml(records.length, line);
     if (records.length === 0) return [];
+    this.refuseRepeatedRecords(op, records, line);
     const platformEvent = this.schema.object(records[0].type)?.describe.kind === 'platformEvent';
     if (platformEvent && op === 'insert') {
       throw this.interp.unsupported('DML insert of a platform event (use EventBus.publish)', line);
@@ -777,6 +778,35 @@ export class Platform {
             );
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A list that names one record twice is refused as a whole, before any row is saved and whatever allOrNone says:
+   * an update with an Id twice ("Duplicate id in list: <Id>", Salesforce Help KB 000316303), an insert or upsert with
+   * the same record instance twice ("Before Insert or Upsert list must not have two identically equal elements").
+   */
+  private refuseRepeatedRecords(op: string, records: SObjectValue[], line: number): void {
+    if (op === 'insert' || op === 'upsert') {
+      const seen = new Set<SObjectValue>();
+      for (const record of records) {
+        if (seen.has(record))
+          throw this.host.exception(
+            'System.ListException',
+            'Before Insert or Upsert list must not have two identically equal elements',
+            line
+          );
+        seen.add(record);
+      }
+    }
+    if (op === 'update' || op === 'upsert') {
+      const ids = new Set<string>();
+      for (const record of records) {
+        const id = record.get('Id') as string | null;
+        if (!id) continue;
+        if (ids.has(to18(id))) throw this.host.exception('System.ListException', `Duplicate id in list: ${id}`, line);
+        ids.add(to18(id));
       }
     }
   }

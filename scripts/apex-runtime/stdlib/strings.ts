@@ -274,26 +274,31 @@ function formatString(pattern: string, args: ApexList | null): string {
 }
 
 /** Java's String.split: trailing empty strings removed when limit is 0. */
+/**
+ * java.lang.String#split, which Apex's split(regExp[, limit]) follows: a zero-width match at the start gives no
+ * leading empty string; no match at all gives the whole string; a limit above 0 caps the parts, 0 drops every
+ * trailing empty string (so ',,,' gives none), a negative limit keeps them.
+ */
 function javaSplit(s: string, regex: string, limit: number): string[] {
-  if (s === '') return [''];
   const re = new RegExp(javaRegex(regex), 'g');
-  const out: string[] = [];
-  let last = 0;
+  const parts: string[] = [];
+  let index = 0;
+  let matched = false;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
-    if (m[0] === '') {
-      if (m.index >= s.length) break;
-      re.lastIndex++;
-      if (m.index === 0) continue;
-    }
-    if (limit > 0 && out.length === limit - 1) break;
-    if (!(m.index === 0 && m[0].length > 0 && last === 0 && out.length === 0 && false))
-      out.push(s.substring(last, m.index));
-    last = m.index + m[0].length;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0] === '') re.lastIndex++;
+    if (end === 0) continue;
+    if (limit > 0 && parts.length >= limit - 1) break;
+    parts.push(s.substring(index, start));
+    index = end;
+    matched = true;
   }
-  out.push(s.substring(last));
-  if (limit === 0) while (out.length > 1 && out[out.length - 1] === '') out.pop();
-  return out;
+  if (!matched) return [s];
+  parts.push(s.substring(index));
+  if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
 }
 
 /** Java regex syntax accepted by JS with small rewrites (possessive quantifiers and \p{Alpha} are not supported). */
