@@ -50,6 +50,8 @@ export interface Host {
   sosl(text: string, binds: Map<string, Value>, line: number): Value;
   dml(op: string, value: Value, opts: { access?: string; extId?: string; value2?: Value }, line: number): void;
   runAs(user: Value, body: () => void, line: number): void;
+  /** queues a @future call (`signature`: Class.method(ParamTypes)); `run` runs its body */
+  queueFuture(signature: string, run: () => void, line: number): void;
   /** a System.* exception by its type name */
   newException(typeName: string, message: string, line: number): ApexObject;
 }
@@ -229,8 +231,23 @@ export class Interpreter implements EqualityHooks {
 
   // ---- invocation ----
 
-  /** Calls a static or instance method; args are already evaluated. */
-  invoke(cls: ClassInfo, m: MethodDecl, thisObj: ApexObject | null, args: Value[], line: number): Value {
+  /**
+   * Calls a static or instance method; args are already evaluated. A @future method is queued instead (Apex Developer
+   * Guide, "Future Methods"); `queued` is true when the queue runs it.
+   */
+  invoke(
+    cls: ClassInfo,
+    m: MethodDecl,
+    thisObj: ApexObject | null,
+    args: Value[],
+    line: number,
+    queued = false
+  ): Value {
+    if (!queued && m.ann.some((a) => a.name.toLowerCase() === 'future')) {
+      const signature = `${cls.name}.${m.name}(${m.params.map((p) => typeRefToString(p.type)).join(', ')})`;
+      this.host.queueFuture(signature, () => this.invoke(cls, m, thisObj, args, line, true), line);
+      return null;
+    }
     if (!m.body) {
       if (m.mods.includes('abstract') || cls.kind === 'interface')
         throw this.unsupported(`call of abstract method ${cls.name}.${m.name}`, line);
@@ -969,6 +986,12 @@ export class Interpreter implements EqualityHooks {
       return this.host.callStatic('Database', '__querylocator', [q.text, binds, q.orig], e.line);
     }
     const isSuper = e.e.k === 'super';
+    // record.Field.addError(msg) marks that field of the record, not a String (Apex Reference, "SObject Class")
+    if (e.e.k === 'dot' && e.n.toLowerCase() === 'adderror') {
+      const owner = this.ev(e.e.e);
+      if (owner instanceof SObjectValue)
+        return this.host.callMethod(owner, '__addFieldError', [e.e.n, ...e.args.map((a) => this.ev(a))], e.line);
+    }
     const target = this.ev(e.e);
     if (target === null || target === undefined) {
       if (e.safe) return null;

@@ -135,8 +135,8 @@ export class SObjectValue {
   fields = new Map<string, FieldSlot>();
   /** selected fields (lower-case) when the record came from SOQL; reading another field throws SObjectException */
   queried: Set<string> | null = null;
-  /** SObject.addError messages (fail the record's DML in a trigger) */
-  errors?: string[];
+  /** SObject.addError messages and the fields they mark (fail the record's DML in a trigger) */
+  errors?: { message: string; fields: string[] }[];
   constructor(public type: string) {}
   get(name: string): Value {
     return this.fields.get(name.toLowerCase())?.value ?? null;

@@ -709,6 +709,10 @@ export class ApexHost implements Host {
   runAs(user: Value, body: () => void, line: number): void {
     this.platform.runAs(user, body, line);
   }
+
+  queueFuture(signature: string, run: () => void, line: number): void {
+    this.platform.queueFuture(signature, run, line);
+  }
 }
 
 export { isNumeric, roundDecimal };

@@ -85,6 +85,14 @@ function freshLimits(): Limits {
   };
 }
 
+/** Request.getQuiddity() of each async job kind (Apex Reference, "Quiddity Enum"). */
+const QUIDDITY: Record<AsyncJob['kind'], string> = {
+  future: 'FUTURE',
+  queueable: 'QUEUEABLE',
+  batch: 'BATCH_APEX',
+  schedule: 'SCHEDULED'
+};
+
 interface AsyncJob {
   kind: 'queueable' | 'future' | 'batch' | 'schedule';
   run: () => void;
@@ -128,6 +136,10 @@ export class Platform {
   private testStopped = false;
   private asyncQueue: AsyncJob[] = [];
   private asyncDepth = 0;
+  /** the kinds of the async jobs running, innermost last (System.isFuture/isQueueable/isBatch/isScheduled) */
+  private asyncKinds: AsyncJob['kind'][] = [];
+  /** records a trigger may not change: trigger.new of an after trigger, trigger.old of any trigger */
+  private readOnlyRecords = new Set<SObjectValue>();
   private triggers = new Map<string, { decl: TriggerDecl; cls: ClassInfo }[]>();
   private triggerStack: TriggerContext[] = [];
   private soqlCache = new Map<string, SoqlQuery>();
@@ -346,9 +358,39 @@ export class Platform {
     this.accessCache.clear();
   }
 
-  isAsyncContext(kind: string): boolean {
-    void kind;
-    return this.asyncDepth > 0;
+  /** System.isFuture/isQueueable/isBatch/isScheduled: true when a job of that kind invoked the running code. */
+  isAsyncContext(method: string): boolean {
+    const kinds: Record<string, AsyncJob['kind']> = {
+      isfuture: 'future',
+      isqueueable: 'queueable',
+      isbatch: 'batch',
+      isscheduled: 'schedule'
+    };
+    return this.asyncKinds.at(-1) === kinds[method];
+  }
+
+  /** Request.getQuiddity(): the running async job's kind; asynchronous code outside a job keeps QUEUEABLE. */
+  private quiddity(): EnumValue {
+    const kind = this.asyncKinds.at(-1);
+    return new EnumValue('Quiddity', kind ? QUIDDITY[kind] : this.asyncDepth > 0 ? 'QUEUEABLE' : 'RUNTEST_SYNC', 0);
+  }
+
+  /**
+   * Queues a @future call. Apex Developer Guide, "Future Methods": a future method cannot call another, nor can a
+   * batch job ("Future method cannot be called from a future or batch method"); 50 calls per transaction.
+   */
+  queueFuture(signature: string, run: () => void, line: number): void {
+    const running = this.asyncKinds.at(-1);
+    if (running === 'future' || running === 'batch')
+      throw this.host.exception(
+        'System.AsyncException',
+        `Future method cannot be called from a future or batch method: ${signature}`,
+        line
+      );
+    this.limits.futureCalls++;
+    if (this.limits.futureCalls > 50)
+      throw this.host.exception('System.LimitException', 'Too many future calls: 51', line);
+    this.enqueue({ kind: 'future', jobId: this.insertAsyncJob('Future', signature.split('.')[0]), run }, line);
   }
 
   // ---- names ----
@@ -371,6 +413,7 @@ export class Platform {
   }
 
   putField(rec: SObjectValue, name: string, value: Value, line: number): void {
+    if (this.readOnlyRecords.has(rec)) throw this.host.exception('System.FinalException', 'Record is read-only', line);
     const field = this.fieldOf(rec, name);
     if (field && field.type === 'REFERENCE' && this.schema.object(rec.type)?.describe.kind === 'customMetadata') {
       // metadata relationship fields hold qualified API names (e.g. 'Account'), not Ids
@@ -932,11 +975,13 @@ export class Platform {
     if (op !== 'undelete') {
       fire(objName, event, true, op === 'delete' ? null : new ApexList({ n: objName }, records), oldList, line);
       records.forEach((r, i) => {
-        if (r.errors && r.errors.length > 0) fail(i, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', r.errors[0], []);
+        if (r.errors && r.errors.length > 0)
+          fail(i, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', r.errors[0].message, r.errors[0].fields);
       });
       if (oldList && op === 'delete') {
         oldList.items.forEach((r: SObjectValue, i) => {
-          if (r.errors && r.errors.length > 0) fail(i, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', r.errors[0], []);
+          if (r.errors && r.errors.length > 0)
+            fail(i, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', r.errors[0].message, r.errors[0].fields);
         });
       }
     }
@@ -1114,7 +1159,8 @@ export class Platform {
         );
       }
       afterNew.items.forEach((r: SObjectValue, k) => {
-        if (r.errors && r.errors.length > 0) fail(savedIdx[k], 'FIELD_CUSTOM_VALIDATION_EXCEPTION', r.errors[0], []);
+        if (r.errors && r.errors.length > 0)
+          fail(savedIdx[k], 'FIELD_CUSTOM_VALIDATION_EXCEPTION', r.errors[0].message, r.errors[0].fields);
       });
     }
     return results;
@@ -1536,6 +1582,12 @@ export class Platform {
       if (this.triggerStack.length > 16)
         throw this.host.exception('System.LimitException', 'Maximum trigger depth exceeded', line);
       this.triggerStack.push({ event, isBefore, newList, oldList, object });
+      // Apex Developer Guide, "Context Variable Considerations": trigger.new of an after trigger is saved already
+      // and trigger.old is never writable ("A runtime error is thrown")
+      const locked = [...(isBefore ? [] : (newList?.items ?? [])), ...(oldList?.items ?? [])].filter(
+        (r): r is SObjectValue => r instanceof SObjectValue && !this.readOnlyRecords.has(r)
+      );
+      locked.forEach((r) => this.readOnlyRecords.add(r));
       try {
         this.interp.withFrame({ cls: t.cls, thisObj: null, method: t.decl.name, line: t.decl.line }, () => {
           this.interp.runBlock(t.decl.body as Block, new Map());
@@ -1551,6 +1603,7 @@ export class Platform {
         );
       } finally {
         this.triggerStack.pop();
+        locked.forEach((r) => this.readOnlyRecords.delete(r));
       }
     }
   }
@@ -2085,7 +2138,7 @@ export class Platform {
       case 'runas':
         throw this.interp.unsupported('System.runAs as an expression', line);
       case 'getquiddity':
-        return new EnumValue('Quiddity', this.asyncDepth > 0 ? 'QUEUEABLE' : 'RUNTEST_SYNC', 0);
+        return this.quiddity();
       case 'purgeoldasyncjobs':
         return 0;
     }
@@ -2163,6 +2216,7 @@ export class Platform {
       const saved = this.limits;
       this.limits = freshLimits();
       this.asyncDepth++;
+      this.asyncKinds.push(job.kind);
       const row = this.db.byId(job.jobId);
       try {
         job.run();
@@ -2181,6 +2235,7 @@ export class Platform {
         void line;
       } finally {
         this.asyncDepth--;
+        this.asyncKinds.pop();
         this.limits = saved;
       }
     }
@@ -2715,12 +2770,25 @@ export class Platform {
       }
       case 'isset':
         return rec.has(a[0] instanceof NativeObject ? (a[0].data.field as string) : (a[0] as string));
-      case 'adderror': {
-        // the error fails this record's DML (in a trigger) rather than throwing here
-        const msg = a[a.length - 1];
+      case 'adderror':
+      case '__addfielderror': {
+        // the error fails this record's DML (in a trigger) rather than throwing here. Overloads (Apex Reference,
+        // "SObject Class"): addError(msg), addError(msg, escape), addError(fieldName or field token, msg[, escape]);
+        // `record.Field.addError(msg)` arrives here as __addFieldError(fieldName, msg)
+        const fieldFirst = m === '__addfielderror' || (a.length >= 2 && typeof a[1] !== 'boolean');
+        const message = fieldFirst ? a[1] : a[0];
+        const fieldArg = fieldFirst ? a[0] : null;
+        const fieldName = fieldArg instanceof NativeObject ? String(fieldArg.data.field) : (fieldArg as string | null);
+        const field = fieldName ? (this.fieldOf(rec, fieldName)?.name ?? fieldName) : null;
         rec.errors = [
           ...(rec.errors ?? []),
-          msg instanceof ApexObject && msg.exception ? String(msg.exception.message) : apexToString(msg)
+          {
+            message:
+              message instanceof ApexObject && message.exception
+                ? String(message.exception.message)
+                : apexToString(message),
+            fields: field ? [field] : []
+          }
         ];
         return null;
       }
@@ -2730,7 +2798,12 @@ export class Platform {
         return new ApexList(
           { n: 'Database.Error' },
           (rec.errors ?? []).map(
-            (m) => new NativeObject('dberror', { code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: m, fields: [] })
+            (e) =>
+              new NativeObject('dberror', {
+                code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                message: e.message,
+                fields: e.fields
+              })
           )
         );
       case 'getquickactionname':
@@ -2907,8 +2980,7 @@ export class Platform {
         if (m === 'toexternalform') return d.url;
         break;
       case 'request':
-        if (m === 'getquiddity')
-          return new EnumValue('Quiddity', this.asyncDepth > 0 ? 'QUEUEABLE' : 'RUNTEST_SYNC', 0);
+        if (m === 'getquiddity') return this.quiddity();
         if (m === 'getrequestid') return 'runtime-request';
         break;
       case 'timezone':
