@@ -3,6 +3,7 @@ import { NOT_FOUND } from '../interpreter/interpreter';
 import { apexToString, numberOf } from '../interpreter/semantics';
 import { ApexDecimal, ApexList, type Value } from '../interpreter/values';
 import type { ApexHost } from './host';
+import { commonsStringMethod } from './string-utils';
 
 const WS = /^[\s\u00a0]*$/;
 
@@ -136,8 +137,6 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
       const limit = a.length > 1 ? numberOf(a[1]) : 0;
       return new ApexList({ n: 'String' }, javaSplit(s, str(0), limit));
     }
-    case 'splitbycharactertype':
-      return new ApexList({ n: 'String' }, s.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^A-Za-z0-9]+/g) ?? []);
     case 'isblank':
       return isBlank(s);
     case 'isnotblank':
@@ -200,10 +199,6 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
       return str(0) === '' ? 0 : s.split(str(0)).length - 1;
     case 'escapesinglequotes':
       return s.replace(/'/g, "\\'");
-    case 'escapehtml4':
-      return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-    case 'escapejava':
-      return JSON.stringify(s).slice(1, -1);
     case 'striphtmltags':
       return s.replace(/<[^>]*>/g, '').trim();
     case 'getchars':
@@ -227,7 +222,7 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
       return other.substring(i);
     }
   }
-  return NOT_FOUND;
+  return commonsStringMethod(s, name, a);
 }
 
 export function stringStatic(h: ApexHost, name: string, args: Value[], line: number): Value {
