@@ -623,7 +623,11 @@ function readRecordTypes(object: ObjectFiles, parse: (file: string) => XmlElemen
     ];
   });
   // Every object has the Master record type (Apex Reference Guide, "RecordTypeInfo Class").
-  return [{ developerName: 'Master', name: 'Master', active: true, master: true }, ...recordTypes];
+  // Its Id is the same in every org and it has no RecordType row.
+  return [
+    { developerName: 'Master', name: 'Master', active: true, master: true, id: '012000000000000AAA' },
+    ...recordTypes
+  ];
 }
 
 /** Child relationships the project's reference fields create on their target objects, by lower-case target name. */
@@ -694,6 +698,7 @@ function standardCatalogue(
   };
   return {
     names: () => sortedNames.map((name) => jar.get(name)?.name ?? name),
+    extended: () => extensions.keys(),
     prefixOwner: (prefix) => {
       const owner = prefixes.get(prefix);
       if (owner) {

@@ -34,6 +34,8 @@ export interface LazyObjects {
   names(): Iterable<string>;
   build(lowerCaseName: string): SObjectSchema | undefined;
   prefixOwner(prefix: string): string | undefined;
+  /** Standard objects the project extends (fields, record types), so they can be found without building all. */
+  extended?(): Iterable<string>;
 }
 
 /**
@@ -82,6 +84,14 @@ export class SchemaModel {
     return this.objectNames()
       .map((name) => this.object(name))
       .filter((object): object is SObjectSchema => !!object);
+  }
+
+  /** The objects with record types besides Master: the project's and the standard ones it extends. */
+  objectsWithRecordTypes(): SObjectSchema[] {
+    const names = [...this.eager.keys(), ...(this.lazy.extended?.() ?? [])];
+    return [...new Set(names.map(key))]
+      .map((name) => this.object(name))
+      .filter((object): object is SObjectSchema => !!object && object.describe.recordTypes.length > 1);
   }
 
   /** Canonical names of every object without building them (`Schema.getGlobalDescribe()` keys). */

@@ -143,6 +143,8 @@ export interface RecordTypeInfo {
   name: string;
   active: boolean;
   master: boolean;
+  /** the RecordType row's Id, given when the org is seeded (Master: 012000000000000AAA) */
+  id?: string;
 }
 
 /** What kind of object this is (decides implied fields, DML and query rules). */

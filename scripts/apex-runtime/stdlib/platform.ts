@@ -31,7 +31,7 @@ import {
   TypeValue,
   type Value
 } from '../interpreter/values';
-import type { FieldDescribe, SchemaModel } from '../schema';
+import type { FieldDescribe, SchemaModel, SObjectSchema } from '../schema';
 import {
   groupOfPermissionSets,
   profileUserType,
@@ -60,6 +60,7 @@ import { NativeObject } from './native';
 import { approvalStatic, checkLockedRecordEdits } from './approval';
 import { flowInterviewStatic, invocableMethod, invocableStatic } from './invocable';
 import { businessHoursStatic, defaultBusinessHours } from './business-hours';
+import { roundDecimal } from './numbers';
 
 export interface Limits {
   queries: number;
@@ -207,6 +208,18 @@ export class Platform {
           name.toLowerCase(),
           this.insertSystemRow('Profile', { Name: name, UserType: profileUserType(license) })
         );
+    }
+    // every record type but Master is a RecordType row, with the Id the describe gives (Object Reference, "RecordType")
+    for (const object of this.schema.objectsWithRecordTypes()) {
+      for (const recordType of object.describe.recordTypes.filter((rt) => !rt.master)) {
+        recordType.id = this.insertSystemRow('RecordType', {
+          Name: recordType.name,
+          DeveloperName: recordType.developerName,
+          SobjectType: object.describe.name,
+          IsActive: recordType.active,
+          NamespacePrefix: null
+        });
+      }
     }
     // ApexClass rows for the project's classes (SOQL on ApexClass, SetupEntityAccess)
     for (const cls of this.projectClasses) {
@@ -1353,6 +1366,23 @@ export class Platform {
           fields: [f.name]
         };
       }
+      // a custom number holds precision - scale digits before the point (SOAP API, "Core Data Types"; the platform
+      // answers NUMBER_OUTSIDE_VALID_RANGE). Standard fields are left: the catalogue's precisions are not all exact.
+      const numeric = typeof v === 'number' ? v : v instanceof ApexDecimal ? v.v : null;
+      if (
+        numeric !== null &&
+        f.custom &&
+        !f.calculated &&
+        ['DOUBLE', 'CURRENCY', 'PERCENT'].includes(f.type) &&
+        f.precision > 0 &&
+        Math.abs(roundDecimal(numeric, f.scale)) >= Math.pow(10, f.precision - f.scale)
+      ) {
+        return {
+          code: 'NUMBER_OUTSIDE_VALID_RANGE',
+          message: `${f.label}: value outside of valid range on numeric field: ${apexToString(v)}`,
+          fields: [f.name]
+        };
+      }
       if (
         f.restrictedPicklist &&
         f.type === 'PICKLIST' &&
@@ -1492,6 +1522,35 @@ export class Platform {
         }
       }
     }
+  }
+
+  /**
+   * Formula.recalculateFormulas(records) (Apex Reference, "Formula Class"): sets each record's formula fields from
+   * its values in memory (parents are read from the database) and returns one FormulaRecalcResult per record.
+   */
+  private recalculateFormulas(records: Value, line: number): ApexList {
+    const results = (records instanceof ApexList ? records.items : []).map((rec) => {
+      if (!(rec instanceof SObjectValue))
+        throw this.interp.unsupported('Formula.recalculateFormulas of a non-record', line);
+      const row: Row = {
+        id: String(rec.get('Id') ?? ''),
+        object: rec.type,
+        fields: new Map([...rec.fields].map(([k, slot]) => [k, slot.value])),
+        deleted: false
+      };
+      for (const f of this.schema.object(rec.type)?.fields ?? []) {
+        if (!f.calculated || !f.formula) continue;
+        try {
+          rec.set(f.name, this.formulaValue(row, f, 0));
+        } catch (e) {
+          if (e instanceof FormulaUnsupported)
+            throw this.interp.unsupported(`formula of ${f.name}: ${e.message}`, line);
+          throw e;
+        }
+      }
+      return new NativeObject('formularecalcresult', { success: true });
+    });
+    return new ApexList({ n: 'FormulaRecalcResult' }, results);
   }
 
   rowToSObject(row: Row | undefined): SObjectValue {
@@ -1800,7 +1859,9 @@ export class Platform {
             ? invocableStatic(this, m, args, line)
             : t === 'flow.interview'
               ? flowInterviewStatic(this, m, args, line)
-              : undefined;
+              : t === 'formula' && m === 'recalculateformulas'
+                ? this.recalculateFormulas(args[0], line)
+                : undefined;
     if (special !== undefined) return special;
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
@@ -2018,6 +2079,10 @@ export class Platform {
         return r ? this.rowToSObject(r) : null;
       }
     }
+    if (kind === 'customSetting' && schemaObj.describe.customSettingType === 'Hierarchy') {
+      const setting = this.hierarchySetting(schemaObj, rows, m, a);
+      if (setting !== NOT_FOUND) return setting;
+    }
     if (kind === 'customSetting') {
       if (m === 'getorgdefaults' || (m === 'getinstance' && a.length === 0)) {
         const r = rows.find((x) => String(x.fields.get('setupownerid') ?? '').startsWith('00D')) ?? rows[0];
@@ -2035,6 +2100,37 @@ export class Platform {
       }
     }
     throw this.interp.unsupported(`method ${object}.${m}`, line);
+  }
+
+  /**
+   * Apex Reference, "Hierarchy Custom Setting Methods": getOrgDefaults() and getValues(userOrProfileId) return one
+   * level's record (the org's: an empty object without one; another level's: null without one); getInstance() and
+   * getInstance(userOrProfileId) return that level's record with its empty fields merged from the levels above
+   * (user, then profile, then organization), or a new object (Id null) holding the merged fields.
+   */
+  private hierarchySetting(schemaObj: SObjectSchema, rows: Row[], m: string, a: Value[]): Value | typeof NOT_FOUND {
+    const object = schemaObj.describe.name;
+    const orgId = this.db.rows('Organization')[0]?.id ?? to18('00D000000000001');
+    const levelOf = (ownerId: Value): Row | undefined =>
+      ownerId
+        ? rows.find((r) => to18(String(r.fields.get('setupownerid') ?? '')) === to18(String(ownerId)))
+        : undefined;
+    const record = (row: Row | undefined): SObjectValue | null => (row ? this.rowToSObject(row) : null);
+    if (m === 'getorgdefaults') return record(levelOf(orgId)) ?? new SObjectValue(object);
+    if (m === 'getvalues') return record(levelOf(a[0]));
+    if (m !== 'getinstance') return NOT_FOUND;
+    const requested = a.length > 0 && a[0] !== null ? to18(String(a[0])) : this.runningUserId;
+    const chain: Value[] = [requested];
+    if (requested.startsWith('005')) chain.push(this.db.byId(requested)?.fields.get('profileid') ?? null);
+    if (!requested.startsWith('00D')) chain.push(orgId);
+    const levels = chain.map(levelOf);
+    const merged = record(levels[0]) ?? new SObjectValue(object);
+    for (const field of schemaObj.fields.filter((f) => f.custom)) {
+      if (merged.get(field.name) !== null) continue;
+      const above = levels.slice(1).find((row) => (row?.fields.get(field.name.toLowerCase()) ?? null) !== null);
+      if (above) merged.set(field.name, above.fields.get(field.name.toLowerCase()) ?? null);
+    }
+    return merged;
   }
 
   private testStatic(m: string, a: Value[], line: number): Value {
@@ -2915,6 +3011,10 @@ export class Platform {
             { n: 'Database.Error' },
             (d.errors as DmlError[]).map((e) => new NativeObject('dberror', { ...e }))
           );
+        break;
+      case 'formularecalcresult':
+        if (m === 'issuccess') return d.success;
+        if (m === 'geterrors') return new ApexList({ n: 'FormulaRecalcFieldError' }, []);
         break;
       case 'dberror':
         if (m === 'getmessage') return d.message;
