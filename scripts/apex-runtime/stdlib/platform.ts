@@ -61,6 +61,7 @@ import { approvalStatic, checkLockedRecordEdits } from './approval';
 import { flowInterviewStatic, invocableMethod, invocableStatic } from './invocable';
 import { businessHoursStatic, defaultBusinessHours } from './business-hours';
 import { roundDecimal } from './numbers';
+import { constructOutbound, isResourceMock, outboundMethod, resourceMockResponse, sendEmail } from './outbound';
 
 export interface Limits {
   queries: number;
@@ -71,6 +72,8 @@ export interface Limits {
   queueableJobs: number;
   callouts: number;
   emailInvocations: number;
+  /** DML, async work or email done in this transaction: a callout is refused until it commits */
+  pendingWork: boolean;
 }
 
 function freshLimits(): Limits {
@@ -82,7 +85,8 @@ function freshLimits(): Limits {
     futureCalls: 0,
     queueableJobs: 0,
     callouts: 0,
-    emailInvocations: 0
+    emailInvocations: 0,
+    pendingWork: false
   };
 }
 
@@ -314,6 +318,7 @@ export class Platform {
 
   /** One DML statement of `rows` rows against the governor limits (150 statements, 10,000 rows). */
   countDml(rows: number, line: number): void {
+    this.limits.pendingWork = true;
     this.limits.dmlStatements++;
     if (this.limits.dmlStatements > 150)
       throw this.host.exception('System.LimitException', `Too many DML statements: ${this.limits.dmlStatements}`, line);
@@ -1861,7 +1866,11 @@ export class Platform {
               ? flowInterviewStatic(this, m, args, line)
               : t === 'formula' && m === 'recalculateformulas'
                 ? this.recalculateFormulas(args[0], line)
-                : undefined;
+                : t === 'messaging' && m === 'sendemail'
+                  ? sendEmail(this, args, line)
+                  : t === 'messaging' && m === 'reservesingleemailcapacity'
+                    ? null
+                    : undefined;
     if (special !== undefined) return special;
     const sobj = this.sobjectName(typePath);
     if (sobj) return this.sobjectStatic(sobj, m, args, line);
@@ -2301,6 +2310,7 @@ export class Platform {
   private enqueue(job: AsyncJob, line: number): void {
     // outside Test.startTest/stopTest, queued work of a test never runs (it would run after the test's transaction)
     void line;
+    this.limits.pendingWork = true;
     this.asyncQueue.push(job);
   }
 
@@ -2709,6 +2719,8 @@ export class Platform {
     if (n.startsWith('flow.interview.'))
       return flowInterviewStatic(this, 'createinterview', [name.split('.').slice(2).join('.'), args[0] ?? null], line)!;
     void args;
+    const outbound = constructOutbound(n);
+    if (outbound) return outbound;
     switch (n) {
       case 'httprequest':
         return new NativeObject('httprequest', {
@@ -2922,6 +2934,8 @@ export class Platform {
     const invocable =
       o.kind.startsWith('invocable') || o.kind === 'flowinterview' ? invocableMethod(this, o, m, a, line) : undefined;
     if (invocable !== undefined) return invocable;
+    const outbound = outboundMethod(o, m, a);
+    if (outbound !== undefined) return outbound;
     const d = o.data;
     switch (o.kind) {
       case 'sobjecttype':
@@ -3174,6 +3188,14 @@ export class Platform {
   }
 
   private callout(req: NativeObject, line: number): Value {
+    // Apex Developer Guide, "Invoking Callouts Using Apex": no callout while DML, async Apex or email of the same
+    // transaction is pending (Test.startTest() begins a fresh one)
+    if (this.limits.pendingWork)
+      throw this.host.exception(
+        'System.CalloutException',
+        'You have uncommitted work pending. Please commit or rollback before calling out',
+        line
+      );
     const mock = this.mocks.get('httpcalloutmock');
     if (!mock)
       throw this.host.exception(
@@ -3183,7 +3205,8 @@ export class Platform {
       );
     this.limits.callouts++;
     if (mock instanceof ApexObject) return this.interp.callMethodOn(mock, 'respond', [req], line);
-    throw this.interp.unsupported('HTTP mock of a built-in type (StaticResourceCalloutMock)', line);
+    if (isResourceMock(mock)) return resourceMockResponse(this, mock, req, line);
+    throw this.interp.unsupported(`HTTP mock of type ${this.interp.typeNameOf(mock)}`, line);
   }
 
   private httpMethod(o: NativeObject, m: string, a: Value[], line: number): Value {
@@ -3492,6 +3515,11 @@ const NATIVE_TYPES: Record<string, string[]> = {
   dberror: ['error'],
   aggregateresult: ['aggregateresult', 'sobject'],
   httprequest: ['httprequest'],
+  staticresourcecalloutmock: ['staticresourcecalloutmock', 'httpcalloutmock'],
+  multistaticresourcecalloutmock: ['multistaticresourcecalloutmock', 'httpcalloutmock'],
+  singleemailmessage: ['messaging.singleemailmessage', 'singleemailmessage', 'messaging.email', 'email'],
+  sendemailresult: ['messaging.sendemailresult', 'sendemailresult'],
+  sendemailerror: ['messaging.sendemailerror', 'sendemailerror'],
   httpresponse: ['httpresponse'],
   restrequest: ['restrequest'],
   restresponse: ['restresponse'],
