@@ -832,6 +832,15 @@ class QueryRun {
         if (item.which !== 'ALL' && item.which !== 'STANDARD' && item.which !== 'CUSTOM') {
           throw new SoqlUnsupportedError(`FIELDS(${String(item.which)})`, item.offset);
         }
+        // Apex queries through an API without unbounded field sets, with or without LIMIT 200 (SOQL and SOSL
+        // Reference, "FIELDS()": only FIELDS(STANDARD) in Apex; the platform's message, quoted in Illuminated
+        // Cloud issue 2284 for a deploy of inline SOQL)
+        if (item.which !== 'STANDARD') {
+          throw new SoqlQueryError(
+            'The SOQL FIELDS function is not supported with an unbounded set of fields in this API.',
+            item.offset
+          );
+        }
         for (const field of this.schema.fields) {
           const wanted = item.which === 'ALL' || (item.which === 'CUSTOM') === field.custom;
           if (wanted && field.type !== 'ADDRESS' && field.type !== 'LOCATION') {
