@@ -46,7 +46,11 @@ export class Converter {
     const stmts: Stmt[] = [];
     for (const member of ctx.triggerBlock().triggerBlockMember_list()) {
       const st = member.statement();
+      // `List<Account> toInsert = new List<Account>();` at the top of a trigger parses as a field declaration; in a
+      // trigger it is a variable of the trigger's body (Apex Developer Guide, "Triggers": the body is a code block)
+      const field = member.triggerMemberDeclaration()?.fieldDeclaration();
       if (st) stmts.push(this.statement(st));
+      else if (field) stmts.push(this.declaration(field.typeRef(), field.variableDeclarators(), line(member)));
       else stmts.push({ k: 'unsupported', line: line(member), what: 'member declaration inside a trigger' });
     }
     return {
@@ -263,17 +267,18 @@ export class Converter {
   }
 
   private localDecl(ctx: P.LocalVariableDeclarationContext): LocalDecl {
+    return this.declaration(ctx.typeRef(), ctx.variableDeclarators(), line(ctx));
+  }
+
+  private declaration(type: P.TypeRefContext, declarators: P.VariableDeclaratorsContext, ln: number): LocalDecl {
     return {
       k: 'local',
-      line: line(ctx),
-      type: this.typeRef(ctx.typeRef()),
-      decls: ctx
-        .variableDeclarators()
-        .variableDeclarator_list()
-        .map((v) => {
-          const e = v.expression();
-          return { n: v.id().getText(), init: e ? this.expr(e) : undefined, line: line(v) };
-        })
+      line: ln,
+      type: this.typeRef(type),
+      decls: declarators.variableDeclarator_list().map((v) => {
+        const e = v.expression();
+        return { n: v.id().getText(), init: e ? this.expr(e) : undefined, line: line(v) };
+      })
     };
   }
 

@@ -222,12 +222,20 @@ function readValueSets(files: ProjectFiles, parse: (file: string) => XmlElement 
       const entries = childElements(root, 'standardValue').map((value) => {
         const fullName = childText(value, 'fullName') ?? '';
         const category = childText(value, 'groupingString');
+        const flag = (name: string): { [key: string]: boolean } =>
+          childText(value, name) === undefined ? {} : { [name]: childText(value, name) === 'true' };
+        const probability = childText(value, 'probability');
+        const forecastCategory = childText(value, 'forecastCategory');
         return {
           value: fullName,
           label: childText(value, 'label') ?? fullName,
           active: childText(value, 'isActive') !== 'false',
           defaultValue: childText(value, 'default') === 'true',
-          ...(category ? { statusCategory: category } : {})
+          ...(category ? { statusCategory: category } : {}),
+          ...flag('closed'),
+          ...flag('won'),
+          ...(probability !== undefined ? { probability: Number(probability) } : {}),
+          ...(forecastCategory ? { forecastCategory } : {})
         };
       });
       standard.set(basename(file, '.standardValueSet-meta.xml').toLowerCase(), entries);

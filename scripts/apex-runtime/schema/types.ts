@@ -56,6 +56,11 @@ export interface PicklistEntry {
   defaultValue: boolean;
   /** Order/Contract status category (`Draft`, `Activated`, ...): SOAP API Object Reference, Order.StatusCode. */
   statusCategory?: string;
+  /** A status value set's flags (StandardValue: closed, won, probability, forecastCategory), when the file gives them */
+  closed?: boolean;
+  won?: boolean;
+  probability?: number;
+  forecastCategory?: string;
 }
 
 /** A field of an object, as `DescribeFieldResult` describes it. */

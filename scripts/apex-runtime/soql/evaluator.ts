@@ -842,8 +842,7 @@ class QueryRun {
           );
         }
         for (const field of this.schema.fields) {
-          const wanted = item.which === 'ALL' || (item.which === 'CUSTOM') === field.custom;
-          if (wanted && field.type !== 'ADDRESS' && field.type !== 'LOCATION') {
+          if (!field.custom && field.type !== 'ADDRESS' && field.type !== 'LOCATION') {
             addPath(projection, { steps: [], field, polymorphic: false, objectName: this.object }, this.context.schema);
           }
         }

@@ -61,6 +61,8 @@ import { approvalStatic, checkLockedRecordEdits } from './approval';
 import { flowInterviewStatic, invocableMethod, invocableStatic } from './invocable';
 import { businessHoursStatic, defaultBusinessHours } from './business-hours';
 import { roundDecimal } from './numbers';
+import { loadData, setCreatedDate } from './test-data';
+import { deriveStatusFields } from '../db/status-fields';
 import { constructOutbound, isResourceMock, outboundMethod, resourceMockResponse, sendEmail } from './outbound';
 
 export interface Limits {
@@ -145,6 +147,8 @@ export class Platform {
   private asyncKinds: AsyncJob['kind'][] = [];
   /** records a trigger may not change: trigger.new of an after trigger, trigger.old of any trigger */
   private readOnlyRecords = new Set<SObjectValue>();
+  /** Test.loadData: the Id column of each loaded CSV row and the Id its record got, for later files' references */
+  loadedDataIds = new Map<string, string>();
   private triggers = new Map<string, { decl: TriggerDecl; cls: ClassInfo }[]>();
   private triggerStack: TriggerContext[] = [];
   private soqlCache = new Map<string, SoqlQuery>();
@@ -365,6 +369,9 @@ export class Platform {
     this.eventBusQueue = [];
     this.eventCallbacks = [];
     this.dmlDepth = 0;
+    this.asyncKinds = [];
+    this.readOnlyRecords = new Set();
+    this.loadedDataIds = new Map();
   }
 
   snapshot(): DbSnapshot {
@@ -1124,6 +1131,14 @@ export class Platform {
       fields.set('lastmodifiedbyid', this.runningUserId);
       fields.set('systemmodstamp', nowDt);
       this.computeNames(objName, fields);
+      deriveStatusFields(
+        this.schema,
+        objName,
+        fields,
+        existing ? existing.fields : null,
+        new Set(callerRecords[i]?.fields.keys() ?? []),
+        nowDt
+      );
       savedIds.push(id);
       this.pending.push({ id, object: schemaObj.describe.name, fields, deleted: false });
     });
@@ -2170,7 +2185,9 @@ export class Platform {
       case 'geteventbus':
         return new NativeObject('testbroker', {});
       case 'loaddata':
-        throw this.interp.unsupported('Test.loadData (static resources)', line);
+        return loadData(this, a[0], a[1], line);
+      case 'setcreateddate':
+        return setCreatedDate(this, a[0], a[1], line);
       case 'setfixedsearchresults':
         this.fixedSearchResults = a[0] instanceof ApexList ? [...a[0].items] : [];
         return null;

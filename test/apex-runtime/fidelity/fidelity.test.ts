@@ -272,7 +272,7 @@ describe('apex runtime fidelity', () => {
   it('reports what it cannot run as UNSUPPORTED with the construct', () => {
     expect(r.get('unsupportedIsReported')).toMatchObject({
       outcome: 'UNSUPPORTED',
-      message: 'Test.loadData (static resources)'
+      message: 'Test.loadData of a static resource the project lacks (x)'
     });
   });
 });
