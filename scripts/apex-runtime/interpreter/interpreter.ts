@@ -17,6 +17,7 @@ import {
   type EqualityHooks
 } from './semantics';
 import {
+  ApexBlob,
   ApexDate,
   ApexDatetime,
   ApexDecimal,
@@ -257,8 +258,15 @@ export class Interpreter implements EqualityHooks {
     });
   }
 
-  /** Overload resolution: by argument count, then by how well runtime values fit the parameter types. */
-  pickOverload(cands: MethodDecl[] | { params: { type: TypeRef }[] }[], args: Value[]): number {
+  /**
+   * Overload resolution: by argument count, then by how well runtime values fit the parameter types. The types are
+   * named where the candidates are declared (`declaredIn`): an inner interface of that class, say.
+   */
+  pickOverload(
+    cands: MethodDecl[] | { params: { type: TypeRef }[] }[],
+    args: Value[],
+    declaredIn: ClassInfo | null = null
+  ): number {
     const hints = this.argHints && this.argHints.length === args.length ? this.argHints : null;
     this.argHints = null;
     let best = -1;
@@ -273,7 +281,7 @@ export class Interpreter implements EqualityHooks {
             ? hint.n.toLowerCase() === m.params[k].type.n.toLowerCase() || m.params[k].type.n.toLowerCase() === 'object'
               ? 3
               : -1
-            : this.fitScore(args[k], m.params[k].type);
+            : this.fitScore(args[k], m.params[k].type, declaredIn);
         if (fit < 0) {
           score = -1;
           break;
@@ -292,11 +300,11 @@ export class Interpreter implements EqualityHooks {
     return best;
   }
 
-  private fitScore(v: Value, t: TypeRef): number {
+  private fitScore(v: Value, t: TypeRef, declaredIn: ClassInfo | null): number {
     if (v === null || v === undefined) return 1;
     const n = t.n.toLowerCase();
     if (n === 'object') return 1;
-    if (this.isInstance(v, t)) return 3;
+    if (this.isInstance(v, t, declaredIn)) return 3;
     if (typeof v === 'number' && (n === 'decimal' || n === 'double' || n === 'long')) return 2;
     if (typeof v === 'string' && (n === 'id' || n === 'string')) return 2;
     return -1;
@@ -320,7 +328,7 @@ export class Interpreter implements EqualityHooks {
         );
         const withBody = usable.filter((m) => m.body);
         const pool = withBody.length > 0 ? withBody : usable;
-        const i = this.pickOverload(pool, args);
+        const i = this.pickOverload(pool, args, c);
         if (i >= 0) return { cls: c, m: pool[i] };
       }
     }
@@ -384,7 +392,7 @@ export class Interpreter implements EqualityHooks {
     const ctors = cls.decl.ctors;
     let ctor: CtorDecl | null = null;
     if (ctors.length > 0) {
-      const i = this.pickOverload(ctors, args);
+      const i = this.pickOverload(ctors, args, cls);
       if (i < 0) {
         if (cls.isException && ctors.every((c) => c.params.length !== args.length)) {
           this.construct(cls.superclass!, obj, args, line);
@@ -1385,7 +1393,8 @@ export class Interpreter implements EqualityHooks {
     return (v.constructor?.name as string) ?? typeof v;
   }
 
-  isInstance(v: Value, t: TypeRef): boolean {
+  /** `v instanceof t`, with t named as in `context` (the running class unless given). */
+  isInstance(v: Value, t: TypeRef, context: ClassInfo | null = null): boolean {
     const n = t.n
       .toLowerCase()
       .replace(/^system\./, '')
@@ -1398,29 +1407,34 @@ export class Interpreter implements EqualityHooks {
     if (v instanceof ApexDate) return n === 'date';
     if (v instanceof ApexDatetime) return n === 'datetime';
     if (v instanceof ApexTime) return n === 'time';
-    if (v instanceof ApexList) return n === 'list' && this.elemFits(v.elemType, t.a?.[0]);
-    if (v instanceof ApexSet) return n === 'set' && this.elemFits(v.elemType, t.a?.[0]);
+    if (v instanceof ApexBlob) return n === 'blob';
+    if (v instanceof ApexList) return n === 'list' && this.elemFits(v.elemType, t.a?.[0], context);
+    if (v instanceof ApexSet) return n === 'set' && this.elemFits(v.elemType, t.a?.[0], context);
     if (v instanceof ApexMap)
-      return n === 'map' && this.elemFits(v.keyType, t.a?.[0]) && this.elemFits(v.valueType, t.a?.[1]);
+      return (
+        n === 'map' && this.elemFits(v.keyType, t.a?.[0], context) && this.elemFits(v.valueType, t.a?.[1], context)
+      );
     if (v instanceof SObjectValue) return n === 'sobject' || n === v.type.toLowerCase();
     if (v instanceof EnumValue) return n === v.enumType.toLowerCase() || v.enumType.toLowerCase().endsWith('.' + n);
     if (v instanceof TypeValue) return n === 'type';
     if (v instanceof ApexObject) {
       const target =
-        this.resolveClass(t.n, this.stack.length > 0 ? this.frame.cls : null) ?? this.classes.get('system.' + n);
+        this.resolveClass(t.n, context ?? (this.stack.length > 0 ? this.frame.cls : null)) ??
+        this.classes.get('system.' + n);
       return !!target && v.cls.isSubclassOf(target);
     }
     return this.host.callMethod(v, '__isInstance', [n], 0) === true;
   }
 
-  private elemFits(actual: TypeRef | undefined, wanted: TypeRef | undefined): boolean {
+  private elemFits(actual: TypeRef | undefined, wanted: TypeRef | undefined, context: ClassInfo | null): boolean {
     if (!wanted || !actual) return true;
     const a = actual.n.toLowerCase();
     const w = wanted.n.toLowerCase();
     if (w === 'object' || a === w) return true;
     if (w === 'sobject' && this.host.isSObjectType(actual.n)) return true;
-    const ac = this.resolveClass(actual.n, this.stack.length > 0 ? this.frame.cls : null);
-    const wc = this.resolveClass(wanted.n, this.stack.length > 0 ? this.frame.cls : null);
+    const running = this.stack.length > 0 ? this.frame.cls : null;
+    const ac = this.resolveClass(actual.n, running);
+    const wc = this.resolveClass(wanted.n, context ?? running);
     return !!ac && !!wc && ac.isSubclassOf(wc);
   }
 

@@ -1,0 +1,52 @@
+/**
+ * Two things query-builder libraries rely on, found by beyond-the-cloud-dev/sosl-lib's SOSL_Test (its CI runs it in
+ * scratch orgs; soql-lib builds its WHERE clause the same way):
+ * - a method's parameter types are resolved where the method is declared: `SOSL.FilterGroup.add(IFilter)` called
+ *   from a test class takes SOSL's inner interface IFilter, so a filter picks add(IFilter), not add(IFilterGroup)
+ *   (Apex Developer Guide, "Interfaces": an inner interface is named from outside as Outer.Inner, inside as Inner);
+ * - String.format fills each placeholder with String.valueOf of its argument, and String.valueOf of an object whose
+ *   class overrides toString() returns that toString() (salesforce.stackexchange.com/q/108763; the library expects
+ *   `(Name = 'MyAccount' AND Industry = 'IT')` from String.format('{0} AND {1}', conditions)).
+ */
+import { outcomes, runSnippet } from './snippet-project';
+
+const BUILDER = `public class Builder {
+    public interface IGroup { Boolean hasValues(); }
+    public interface IFilter { Boolean hasValue(); }
+    public static IGroup newGroup() { return new GroupImpl(); }
+    public static IFilter newFilter() { return new FilterImpl(); }
+    public static String kind(IGroup g) { return 'group'; }
+    public static String kind(IFilter f) { return 'filter'; }
+    private class GroupImpl implements IGroup { public Boolean hasValues() { return true; } }
+    private class FilterImpl implements IFilter { public Boolean hasValue() { return true; } }
+}
+`;
+
+describe('library builders', () => {
+  const r = runSnippet(
+    'Builder_Tests',
+    `
+    class Piece {
+      String text;
+      Piece(String text) { this.text = text; }
+      public override String toString() { return text; }
+    }
+    @IsTest static void overloadByInnerInterfaceOfAnotherClass() {
+      Assert.areEqual('filter', Builder.kind(Builder.newFilter()));
+      Assert.areEqual('group', Builder.kind(Builder.newGroup()));
+    }
+    @IsTest static void formatUsesToStringOverride() {
+      List<Object> parts = new List<Object>{ new Piece('a = 1'), new Piece('b = 2') };
+      Assert.areEqual('(a = 1 OR b = 2)', String.format('({0} OR {1})', parts));
+    }
+  `,
+    { 'classes/Builder.cls': BUILDER }
+  );
+
+  it('resolves parameter types where the method is declared and formats objects by their toString()', () => {
+    expect(outcomes(r, ['overloadByInnerInterfaceOfAnotherClass', 'formatUsesToStringOverride'])).toEqual([
+      ['overloadByInnerInterfaceOfAnotherClass', 'PASS', undefined],
+      ['formatUsesToStringOverride', 'PASS', undefined]
+    ]);
+  });
+});
