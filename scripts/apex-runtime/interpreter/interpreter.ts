@@ -1119,7 +1119,12 @@ export class Interpreter implements EqualityHooks {
       const list = new ApexList(t.a?.[0], []);
       if (src instanceof ApexList) list.items = [...src.items];
       else if (src instanceof ApexSet) list.items = [...src.map.values()];
-      else if (src !== undefined && src !== null) throw this.unsupported(`new List from ${this.typeNameOf(src)}`, line);
+      else if (typeof src === 'number') {
+        // new List<T>(n) holds n nulls like new T[n] (inferred: ApexKit's ULID fills one by index in orgs)
+        if (src < 0) throw this.unsupported(`new List with a negative size (${src})`, line);
+        list.items = new Array<Value>(src).fill(null);
+      } else if (src !== undefined && src !== null)
+        throw this.unsupported(`new List from ${this.typeNameOf(src)}`, line);
       return list;
     }
     if (lname === 'set') {
