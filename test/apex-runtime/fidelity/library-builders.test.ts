@@ -1,11 +1,14 @@
 /**
- * Two things query-builder libraries rely on, found by beyond-the-cloud-dev/sosl-lib's SOSL_Test (its CI runs it in
- * scratch orgs; soql-lib builds its WHERE clause the same way):
+ * Two things query-builder libraries rely on, found by beyond-the-cloud-dev/sosl-lib's SOSL_Test and relied on the same
+ * way by its sibling soql-lib, whose CI runs its tests in scratch orgs (SOQL.cls @009ff34: `FilterBuilder.buildNested`
+ * returns `String.format(order, this.conditions)` over condition objects, and tests call
+ * `SOQL.FilterGroup.add(SOQL.Filter...)` with the inner interfaces `FilterGroup` and `Filter` as overloads):
  * - a method's parameter types are resolved where the method is declared: `SOSL.FilterGroup.add(IFilter)` called
  *   from a test class takes SOSL's inner interface IFilter, so a filter picks add(IFilter), not add(IFilterGroup)
- *   (Apex Developer Guide, "Interfaces": an inner interface is named from outside as Outer.Inner, inside as Inner);
+ *   (Apex Developer Guide, "Type Resolution and System Namespace for Types": a type name is looked up among the
+ *   types defined locally, where the code that names it is written);
  * - String.format fills each placeholder with String.valueOf of its argument, and String.valueOf of an object whose
- *   class overrides toString() returns that toString() (salesforce.stackexchange.com/q/108763; the library expects
+ *   class overrides toString() returns that toString() (salesforce.stackexchange.com/q/108763; sosl-lib expects
  *   `(Name = 'MyAccount' AND Industry = 'IT')` from String.format('{0} AND {1}', conditions)).
  */
 import { outcomes, runSnippet } from './snippet-project';
