@@ -149,6 +149,7 @@ const BUILTIN_TYPES = new Set([
   'queueable',
   'finalizer',
   'finalizercontext',
+  'parentjobresult',
   'statuscode',
   'soaptype',
   'describetabsetresult',
@@ -294,6 +295,7 @@ export class ApexHost implements Host {
       case 'jsontoken':
       case 'statuscode':
       case 'quiddity':
+      case 'parentjobresult':
       case 'operationtype':
       case 'sobjectdescribeoptions':
         return new EnumValue(typePath.replace(/^System\./i, '').replace(/^Schema\./i, ''), name.toUpperCase(), 0);

@@ -89,7 +89,18 @@ interface AsyncJob {
   kind: 'queueable' | 'future' | 'batch' | 'schedule';
   run: () => void;
   jobId: string;
+  /** the Finalizer a running Queueable attached (System.attachFinalizer) */
+  finalizer?: ApexObject;
 }
+
+/** The Quiddity of each kind of asynchronous transaction (Apex Reference, "Quiddity Enum"). */
+const ASYNC_QUIDDITY: Record<AsyncJob['kind'] | 'finalizer', string> = {
+  queueable: 'QUEUEABLE',
+  future: 'FUTURE',
+  batch: 'BATCH_APEX',
+  schedule: 'SCHEDULED',
+  finalizer: 'TRANSACTION_FINALIZER_QUEUEABLE'
+};
 
 interface TriggerContext {
   event: string;
@@ -128,6 +139,8 @@ export class Platform {
   private testStopped = false;
   private asyncQueue: AsyncJob[] = [];
   private asyncDepth = 0;
+  /** the async job (or finalizer) whose transaction is running, innermost last */
+  private runningAsync: (AsyncJob | 'finalizer')[] = [];
   private triggers = new Map<string, { decl: TriggerDecl; cls: ClassInfo }[]>();
   private triggerStack: TriggerContext[] = [];
   private soqlCache = new Map<string, SoqlQuery>();
@@ -2011,8 +2024,12 @@ export class Platform {
     switch (m) {
       case 'enqueuejob': {
         this.limits.queueableJobs++;
-        if (this.limits.queueableJobs > 50)
-          throw this.host.exception('System.LimitException', 'Too many queueable jobs added to the queue: 51', line);
+        if (this.limits.queueableJobs > this.queueableJobLimit())
+          throw this.host.exception(
+            'System.LimitException',
+            `Too many queueable jobs added to the queue: ${this.limits.queueableJobs}`,
+            line
+          );
         const job = a[0] as ApexObject;
         const jobId = this.insertAsyncJob('Queueable', job.cls.name);
         this.enqueue(
@@ -2055,7 +2072,16 @@ export class Platform {
       case 'runas':
         throw this.interp.unsupported('System.runAs as an expression', line);
       case 'getquiddity':
-        return new EnumValue('Quiddity', this.asyncDepth > 0 ? 'QUEUEABLE' : 'RUNTEST_SYNC', 0);
+        return this.quiddity();
+      case 'attachfinalizer': {
+        const job = this.runningAsync[this.runningAsync.length - 1];
+        if (!job || job === 'finalizer' || job.kind !== 'queueable')
+          throw this.interp.unsupported('System.attachFinalizer outside a Queueable job', line);
+        // "Only one finalizer instance can be attached to any Queueable job"; the error for a second is not documented
+        if (job.finalizer) throw this.interp.unsupported('a second System.attachFinalizer in one Queueable job', line);
+        job.finalizer = a[0] as ApexObject;
+        return null;
+      }
       case 'purgeoldasyncjobs':
         return 0;
     }
@@ -2130,30 +2156,76 @@ export class Platform {
     let guard = 0;
     while (this.asyncQueue.length > 0 && guard++ < 50) {
       const job = this.asyncQueue.shift()!;
-      const saved = this.limits;
-      this.limits = freshLimits();
       this.asyncDepth++;
-      const row = this.db.byId(job.jobId);
       try {
-        job.run();
-        if (row) {
-          row.fields.set('status', 'Completed');
-          row.fields.set('completeddate', new ApexDatetime(this.now()));
-        }
-      } catch (e) {
-        if (row) {
-          row.fields.set('status', 'Failed');
-          row.fields.set('numberoferrors', 1);
-        }
-        if (!(e instanceof ApexThrown)) throw e;
-        // an async failure does not fail the test (it ran in another transaction), but it is not silent: re-throw in
-        // tests that do not expect it would be wrong, so record it on the job row as the platform does
-        void line;
+        const unhandled = this.runAsyncJob(job);
+        if (job.finalizer) this.runFinalizer(job, unhandled, line);
       } finally {
         this.asyncDepth--;
-        this.limits = saved;
       }
     }
+  }
+
+  /** Runs one queued job in its own limits; returns its unhandled Apex exception, if any. */
+  private runAsyncJob(job: AsyncJob): ApexObject | null {
+    const saved = this.limits;
+    this.limits = freshLimits();
+    const row = this.db.byId(job.jobId);
+    this.runningAsync.push(job);
+    try {
+      job.run();
+      if (row) {
+        row.fields.set('status', 'Completed');
+        row.fields.set('completeddate', new ApexDatetime(this.now()));
+      }
+      return null;
+    } catch (e) {
+      if (row) {
+        row.fields.set('status', 'Failed');
+        row.fields.set('numberoferrors', 1);
+      }
+      if (!(e instanceof ApexThrown)) throw e;
+      // an async failure does not fail the test (it ran in another transaction): it is recorded on the job row, as
+      // the platform does, and handed to the job's finalizer
+      return e.exception;
+    } finally {
+      this.runningAsync.pop();
+      this.limits = saved;
+    }
+  }
+
+  /**
+   * A Queueable's Finalizer runs after the job, in its own transaction with asynchronous limits (Apex Developer
+   * Guide, "Transaction Finalizers"); like the job, a failure there is recorded, not thrown into the test.
+   */
+  private runFinalizer(job: AsyncJob, unhandled: ApexObject | null, line: number): void {
+    const saved = this.limits;
+    this.limits = freshLimits();
+    this.runningAsync.push('finalizer');
+    const context = new NativeObject('finalizercontext', {
+      jobId: job.jobId,
+      result: new EnumValue('ParentJobResult', unhandled ? 'UNHANDLED_EXCEPTION' : 'SUCCESS', 0),
+      exception: unhandled
+    });
+    try {
+      this.interp.callMethodOn(job.finalizer!, 'execute', [context], line);
+    } catch (e) {
+      if (!(e instanceof ApexThrown)) throw e;
+    } finally {
+      this.runningAsync.pop();
+      this.limits = saved;
+    }
+  }
+
+  /** "Execution Governors and Limits": System.enqueueJob may add 50 jobs in a synchronous transaction, 1 in an async one. */
+  private queueableJobLimit(): number {
+    return this.asyncDepth > 0 ? 1 : 50;
+  }
+
+  private quiddity(): EnumValue {
+    const running = this.runningAsync[this.runningAsync.length - 1];
+    const kind = running === undefined ? null : running === 'finalizer' ? 'finalizer' : running.kind;
+    return new EnumValue('Quiddity', kind ? ASYNC_QUIDDITY[kind] : 'RUNTEST_SYNC', 0);
   }
 
   executeBatch(job: ApexObject, scope: number, line: number): string {
@@ -2382,7 +2454,7 @@ export class Platform {
       getfuturecalls: l.futureCalls,
       getlimitfuturecalls: 50,
       getqueueablejobs: l.queueableJobs,
-      getlimitqueueablejobs: 50,
+      getlimitqueueablejobs: this.queueableJobLimit(),
       getcallouts: l.callouts,
       getlimitcallouts: 100,
       getemailinvocations: l.emailInvocations,
@@ -2847,6 +2919,11 @@ export class Platform {
       case 'batchablecontext':
         if (m === 'getjobid') return d.jobId;
         break;
+      case 'finalizercontext':
+        if (m === 'getasyncapexjobid') return d.jobId;
+        if (m === 'getresult') return d.result;
+        if (m === 'getexception') return d.exception;
+        break;
       case 'schedulablecontext':
         if (m === 'gettriggerid') return d.triggerId;
         break;
@@ -2877,8 +2954,7 @@ export class Platform {
         if (m === 'toexternalform') return d.url;
         break;
       case 'request':
-        if (m === 'getquiddity')
-          return new EnumValue('Quiddity', this.asyncDepth > 0 ? 'QUEUEABLE' : 'RUNTEST_SYNC', 0);
+        if (m === 'getquiddity') return this.quiddity();
         if (m === 'getrequestid') return 'runtime-request';
         break;
       case 'timezone':
@@ -3296,6 +3372,7 @@ const NATIVE_TYPES: Record<string, string[]> = {
   picklistentry: ['picklistentry'],
   querylocator: ['querylocator'],
   queueablecontext: ['queueablecontext'],
+  finalizercontext: ['finalizercontext'],
   batchablecontext: ['batchablecontext'],
   schedulablecontext: ['schedulablecontext'],
   cachepartition: ['orgpartition', 'sessionpartition', 'partition'],
