@@ -140,7 +140,7 @@ export class Platform {
   private asyncQueue: AsyncJob[] = [];
   private asyncDepth = 0;
   /** the async job (or finalizer) whose transaction is running, innermost last */
-  private runningAsync: (AsyncJob | 'finalizer')[] = [];
+  private runningAsync: (AsyncJob | 'finalizer' | 'batchchunk')[] = [];
   private triggers = new Map<string, { decl: TriggerDecl; cls: ClassInfo }[]>();
   private triggerStack: TriggerContext[] = [];
   private soqlCache = new Map<string, SoqlQuery>();
@@ -2072,10 +2072,10 @@ export class Platform {
       case 'runas':
         throw this.interp.unsupported('System.runAs as an expression', line);
       case 'getquiddity':
-        return this.quiddity();
+        return this.quiddity(line);
       case 'attachfinalizer': {
         const job = this.runningAsync[this.runningAsync.length - 1];
-        if (!job || job === 'finalizer' || job.kind !== 'queueable')
+        if (!job || typeof job === 'string' || job.kind !== 'queueable')
           throw this.interp.unsupported('System.attachFinalizer outside a Queueable job', line);
         // "Only one finalizer instance can be attached to any Queueable job"; the error for a second is not documented
         if (job.finalizer) throw this.interp.unsupported('a second System.attachFinalizer in one Queueable job', line);
@@ -2222,8 +2222,10 @@ export class Platform {
     return this.asyncDepth > 0 ? 1 : 50;
   }
 
-  private quiddity(): EnumValue {
+  private quiddity(line: number): EnumValue {
     const running = this.runningAsync[this.runningAsync.length - 1];
+    // a chunk is BATCH_CHUNK_SERIAL or BATCH_CHUNK_PARALLEL; which one a test runs is not documented
+    if (running === 'batchchunk') throw this.interp.unsupported('the Quiddity of a batch Apex chunk', line);
     const kind = running === undefined ? null : running === 'finalizer' ? 'finalizer' : running.kind;
     return new EnumValue('Quiddity', kind ? ASYNC_QUIDDITY[kind] : 'RUNTEST_SYNC', 0);
   }
@@ -2255,12 +2257,14 @@ export class Platform {
             const chunk = new ApexList({ n: 'SObject' }, items.slice(i, i + scope));
             const saved = this.limits;
             this.limits = freshLimits();
+            this.runningAsync.push('batchchunk');
             try {
               this.interp.callMethodOn(job, 'execute', [ctx, chunk], line);
             } catch (e) {
               if (!(e instanceof ApexThrown)) throw e;
               if (row) row.fields.set('numberoferrors', numberOf(row.fields.get('numberoferrors') ?? 0) + 1);
             } finally {
+              this.runningAsync.pop();
               this.limits = saved;
             }
             processed++;
@@ -2954,7 +2958,7 @@ export class Platform {
         if (m === 'toexternalform') return d.url;
         break;
       case 'request':
-        if (m === 'getquiddity') return this.quiddity();
+        if (m === 'getquiddity') return this.quiddity(line);
         if (m === 'getrequestid') return 'runtime-request';
         break;
       case 'timezone':

@@ -7,7 +7,8 @@
  * transaction may add 1 job with System.enqueueJob (50 in a synchronous one), so `Limits.getLimitQueueableJobs()` is 1
  * there. codefriar/ApexKit's OuroborosTests (CI in scratch orgs) relies on all of it: its finalizer trips a circuit
  * breaker because 1 - (0 + 1) leaves no room for another job. What no document gives (a second finalizer, one attached
- * outside a Queueable) is UNSUPPORTED.
+ * outside a Queueable) is UNSUPPORTED. Scheduled and batch jobs have their Quiddity too: SCHEDULED,
+ * BATCH_APEX; a batch chunk is BATCH_CHUNK_SERIAL or BATCH_CHUNK_PARALLEL, and which a test runs is not documented.
  */
 import { outcomes, runSnippet } from './snippet-project';
 
@@ -70,6 +71,34 @@ describe('transaction finalizers', () => {
       Assert.areEqual('UNHANDLED_EXCEPTION Too many queueable jobs added to the queue: 2 true 1 TRANSACTION_FINALIZER_QUEUEABLE', seen[0]);
       Assert.areEqual('Failed', [SELECT Status FROM AsyncApexJob WHERE Id = :jobId].Status);
     }
+    class Nightly implements Schedulable {
+      public void execute(SchedulableContext ctx) { seen.add('' + Request.getCurrent().getQuiddity()); }
+    }
+    class Sweep implements Database.Batchable<SObject> {
+      Boolean readInChunk;
+      Sweep(Boolean readInChunk) { this.readInChunk = readInChunk; }
+      public List<SObject> start(Database.BatchableContext ctx) {
+        seen.add('' + Request.getCurrent().getQuiddity());
+        return new List<Account>{ new Account(Name = 'A') };
+      }
+      public void execute(Database.BatchableContext ctx, List<SObject> scope) {
+        if (readInChunk) { seen.add('' + Request.getCurrent().getQuiddity()); }
+      }
+      public void finish(Database.BatchableContext ctx) {}
+    }
+    @IsTest static void eachAsyncKindHasItsQuiddity() {
+      Test.startTest();
+      System.schedule('nightly', '0 0 1 * * ?', new Nightly());
+      Database.executeBatch(new Sweep(false));
+      Test.stopTest();
+      Assert.areEqual(new List<String>{ 'SCHEDULED', 'BATCH_APEX' }, seen);
+      Assert.areEqual(Quiddity.RUNTEST_SYNC, Request.getCurrent().getQuiddity());
+    }
+    @IsTest static void batchChunkQuiddityIsUnsupported() {
+      Test.startTest();
+      Database.executeBatch(new Sweep(true));
+      Test.stopTest();
+    }
     @IsTest static void attachOutsideQueueableIsUnsupported() {
       System.attachFinalizer(new Done());
     }
@@ -80,12 +109,17 @@ describe('transaction finalizers', () => {
     const names = [
       'finalizerRunsAfterTheJob',
       'finalizerSeesTheUnhandledException',
-      'asyncTransactionAddsOneQueueable'
+      'asyncTransactionAddsOneQueueable',
+      'eachAsyncKindHasItsQuiddity'
     ];
     expect(outcomes(r, names)).toEqual(names.map((name) => [name, 'PASS', undefined]));
   });
 
-  it('reports an attach outside a Queueable as UNSUPPORTED', () => {
+  it('reports what no document gives as UNSUPPORTED', () => {
+    expect(r.get('batchChunkQuiddityIsUnsupported')).toMatchObject({
+      outcome: 'UNSUPPORTED',
+      message: 'the Quiddity of a batch Apex chunk'
+    });
     expect(r.get('attachOutsideQueueableIsUnsupported')).toMatchObject({
       outcome: 'UNSUPPORTED',
       message: 'System.attachFinalizer outside a Queueable job'
