@@ -51,6 +51,8 @@ export interface Host {
   sosl(text: string, binds: Map<string, Value>, line: number): Value;
   dml(op: string, value: Value, opts: { access?: string; extId?: string; value2?: Value }, line: number): void;
   runAs(user: Value, body: () => void, line: number): void;
+  /** queues an @future method's run as the platform's async work */
+  enqueueFuture(name: string, run: () => void, line: number): void;
   /** a System.* exception by its type name */
   newException(typeName: string, message: string, line: number): ApexObject;
 }
@@ -232,6 +234,15 @@ export class Interpreter implements EqualityHooks {
 
   /** Calls a static or instance method; args are already evaluated. */
   invoke(cls: ClassInfo, m: MethodDecl, thisObj: ApexObject | null, args: Value[], line: number): Value {
+    // an @future method runs later, in its own transaction (Apex Developer Guide, "Future Methods")
+    if (m.ann.some((a) => a.name.toLowerCase() === 'future')) {
+      this.host.enqueueFuture(`${cls.name}.${m.name}`, () => this.invokeNow(cls, m, thisObj, args, line), line);
+      return null;
+    }
+    return this.invokeNow(cls, m, thisObj, args, line);
+  }
+
+  private invokeNow(cls: ClassInfo, m: MethodDecl, thisObj: ApexObject | null, args: Value[], line: number): Value {
     if (!m.body) {
       if (m.mods.includes('abstract') || cls.kind === 'interface')
         throw this.unsupported(`call of abstract method ${cls.name}.${m.name}`, line);

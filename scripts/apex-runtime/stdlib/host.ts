@@ -209,6 +209,10 @@ export class ApexHost implements Host {
     return this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
   }
 
+  enqueueFuture(name: string, run: () => void, line: number): void {
+    this.platform.enqueueFuture(name, run, line);
+  }
+
   newException(typeName: string, message: string, line: number): ApexObject {
     const cls = this.interp.classes.get(typeName.toLowerCase()) ?? this.interp.classes.get('exception')!;
     const obj = new ApexObject(cls);

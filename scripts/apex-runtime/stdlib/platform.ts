@@ -2088,6 +2088,20 @@ export class Platform {
     throw this.interp.unsupported(`System.${m}`, line);
   }
 
+  /**
+   * An @future call: counted against 50 per transaction ("Too many future calls") and run at Test.stopTest() in its own
+   * transaction. A future or batch transaction may not call one; the platform's error text is not documented.
+   */
+  enqueueFuture(name: string, run: () => void, line: number): void {
+    const running = this.runningAsync[this.runningAsync.length - 1];
+    if (running === 'batchchunk' || (running && running !== 'finalizer' && ['future', 'batch'].includes(running.kind)))
+      throw this.interp.unsupported('an @future call from a future or batch transaction', line);
+    this.limits.futureCalls++;
+    if (this.limits.futureCalls > 50)
+      throw this.host.exception('System.LimitException', `Too many future calls: ${this.limits.futureCalls}`, line);
+    this.enqueue({ kind: 'future', jobId: this.insertAsyncJob('Future', name), run }, line);
+  }
+
   private insertAsyncJob(jobType: string, className: string): string {
     const schemaObj = this.schema.object('AsyncApexJob');
     if (!schemaObj) return to18('707000000000000');
