@@ -28,6 +28,9 @@ describe('@future methods', () => {
       Assert.areEqual('Future', job.JobType);
       Assert.areEqual('Completed', job.Status);
     }
+    @IsTest static void fiftyFirstCallHitsTheLimit() {
+      for (Integer i = 0; i < 51; i++) { later('n'); }
+    }
     @IsTest static void futureFromFutureIsUnsupported() {
       Test.startTest();
       nested();
@@ -38,6 +41,14 @@ describe('@future methods', () => {
 
   it('queues the call until Test.stopTest()', () => {
     expect(outcomes(r, ['runsAtStopTest'])).toEqual([['runsAtStopTest', 'PASS', undefined]]);
+  });
+
+  it('allows 50 calls per transaction ("Execution Governors and Limits")', () => {
+    expect(r.get('fiftyFirstCallHitsTheLimit')).toMatchObject({
+      outcome: 'FAIL',
+      exceptionType: 'System.LimitException',
+      message: 'Too many future calls: 51'
+    });
   });
 
   it('reports a call from a future transaction as UNSUPPORTED', () => {
