@@ -424,7 +424,7 @@ export class ApexHost implements Host {
       case 'isfuture':
       case 'isqueueable':
       case 'isscheduled':
-        return this.platform.isAsyncContext(m);
+        return this.platform.isAsyncContext(m, line);
     }
     return this.platform.callStatic('System', m, a, line);
   }

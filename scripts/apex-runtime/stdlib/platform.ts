@@ -359,9 +359,22 @@ export class Platform {
     this.accessCache.clear();
   }
 
-  isAsyncContext(kind: string): boolean {
-    void kind;
-    return this.asyncDepth > 0;
+  /** System.isFuture/isQueueable/isBatch/isScheduled: whether a job of that kind runs the code (Apex Reference). */
+  isAsyncContext(check: string, line: number): boolean {
+    const running = this.runningAsync[this.runningAsync.length - 1];
+    if (running === undefined) return false;
+    if (running === 'finalizer') {
+      const name = { isfuture: 'isFuture', isqueueable: 'isQueueable', isbatch: 'isBatch' }[check] ?? 'isScheduled';
+      throw this.interp.unsupported(`System.${name} in a Transaction Finalizer`, line);
+    }
+    const kind = running === 'batchchunk' ? 'batch' : running.kind;
+    const asked: Record<string, AsyncJob['kind']> = {
+      isfuture: 'future',
+      isqueueable: 'queueable',
+      isbatch: 'batch',
+      isscheduled: 'schedule'
+    };
+    return asked[check] === kind;
   }
 
   // ---- names ----
