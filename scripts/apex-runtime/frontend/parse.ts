@@ -11,7 +11,7 @@ import type { CompilationUnit } from './ast';
 import { Converter } from './convert';
 
 /** Bump when the converter's output changes, so stale cache entries are not read. */
-const CONVERTER_VERSION = '5t';
+const CONVERTER_VERSION = '5';
 
 const CACHE_DIR = path.resolve(__dirname, '../../../node_modules/.cache/apex-runtime');
 

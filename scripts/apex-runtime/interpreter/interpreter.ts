@@ -17,6 +17,7 @@ import {
   type EqualityHooks
 } from './semantics';
 import {
+  ApexBlob,
   ApexDate,
   ApexDatetime,
   ApexDecimal,
@@ -50,8 +51,8 @@ export interface Host {
   sosl(text: string, binds: Map<string, Value>, line: number): Value;
   dml(op: string, value: Value, opts: { access?: string; extId?: string; value2?: Value }, line: number): void;
   runAs(user: Value, body: () => void, line: number): void;
-  /** queues a @future call (`signature`: Class.method(ParamTypes)); `run` runs its body */
-  queueFuture(signature: string, run: () => void, line: number): void;
+  /** queues an @future method's run as the platform's async work */
+  enqueueFuture(name: string, run: () => void, line: number): void;
   /** a System.* exception by its type name */
   newException(typeName: string, message: string, line: number): ApexObject;
 }
@@ -231,23 +232,17 @@ export class Interpreter implements EqualityHooks {
 
   // ---- invocation ----
 
-  /**
-   * Calls a static or instance method; args are already evaluated. A @future method is queued instead (Apex Developer
-   * Guide, "Future Methods"); `queued` is true when the queue runs it.
-   */
-  invoke(
-    cls: ClassInfo,
-    m: MethodDecl,
-    thisObj: ApexObject | null,
-    args: Value[],
-    line: number,
-    queued = false
-  ): Value {
-    if (!queued && m.ann.some((a) => a.name.toLowerCase() === 'future')) {
-      const signature = `${cls.name}.${m.name}(${m.params.map((p) => typeRefToString(p.type)).join(', ')})`;
-      this.host.queueFuture(signature, () => this.invoke(cls, m, thisObj, args, line, true), line);
+  /** Calls a static or instance method; args are already evaluated. */
+  invoke(cls: ClassInfo, m: MethodDecl, thisObj: ApexObject | null, args: Value[], line: number): Value {
+    // an @future method runs later, in its own transaction (Apex Developer Guide, "Future Methods")
+    if (m.ann.some((a) => a.name.toLowerCase() === 'future')) {
+      this.host.enqueueFuture(`${cls.name}.${m.name}`, () => this.invokeNow(cls, m, thisObj, args, line), line);
       return null;
     }
+    return this.invokeNow(cls, m, thisObj, args, line);
+  }
+
+  private invokeNow(cls: ClassInfo, m: MethodDecl, thisObj: ApexObject | null, args: Value[], line: number): Value {
     if (!m.body) {
       if (m.mods.includes('abstract') || cls.kind === 'interface')
         throw this.unsupported(`call of abstract method ${cls.name}.${m.name}`, line);
@@ -274,8 +269,15 @@ export class Interpreter implements EqualityHooks {
     });
   }
 
-  /** Overload resolution: by argument count, then by how well runtime values fit the parameter types. */
-  pickOverload(cands: MethodDecl[] | { params: { type: TypeRef }[] }[], args: Value[]): number {
+  /**
+   * Overload resolution: by argument count, then by how well runtime values fit the parameter types. The types are
+   * named where the candidates are declared (`declaredIn`): an inner interface of that class, say.
+   */
+  pickOverload(
+    cands: MethodDecl[] | { params: { type: TypeRef }[] }[],
+    args: Value[],
+    declaredIn: ClassInfo | null = null
+  ): number {
     const hints = this.argHints && this.argHints.length === args.length ? this.argHints : null;
     this.argHints = null;
     let best = -1;
@@ -290,7 +292,7 @@ export class Interpreter implements EqualityHooks {
             ? hint.n.toLowerCase() === m.params[k].type.n.toLowerCase() || m.params[k].type.n.toLowerCase() === 'object'
               ? 3
               : -1
-            : this.fitScore(args[k], m.params[k].type);
+            : this.fitScore(args[k], m.params[k].type, declaredIn);
         if (fit < 0) {
           score = -1;
           break;
@@ -309,11 +311,11 @@ export class Interpreter implements EqualityHooks {
     return best;
   }
 
-  private fitScore(v: Value, t: TypeRef): number {
+  private fitScore(v: Value, t: TypeRef, declaredIn: ClassInfo | null): number {
     if (v === null || v === undefined) return 1;
     const n = t.n.toLowerCase();
     if (n === 'object') return 1;
-    if (this.isInstance(v, t)) return 3;
+    if (this.isInstance(v, t, declaredIn)) return 3;
     if (typeof v === 'number' && (n === 'decimal' || n === 'double' || n === 'long')) return 2;
     if (typeof v === 'string' && (n === 'id' || n === 'string')) return 2;
     return -1;
@@ -337,7 +339,7 @@ export class Interpreter implements EqualityHooks {
         );
         const withBody = usable.filter((m) => m.body);
         const pool = withBody.length > 0 ? withBody : usable;
-        const i = this.pickOverload(pool, args);
+        const i = this.pickOverload(pool, args, c);
         if (i >= 0) return { cls: c, m: pool[i] };
       }
     }
@@ -401,7 +403,7 @@ export class Interpreter implements EqualityHooks {
     const ctors = cls.decl.ctors;
     let ctor: CtorDecl | null = null;
     if (ctors.length > 0) {
-      const i = this.pickOverload(ctors, args);
+      const i = this.pickOverload(ctors, args, cls);
       if (i < 0) {
         if (cls.isException && ctors.every((c) => c.params.length !== args.length)) {
           this.construct(cls.superclass!, obj, args, line);
@@ -1134,7 +1136,12 @@ export class Interpreter implements EqualityHooks {
       const list = new ApexList(t.a?.[0], []);
       if (src instanceof ApexList) list.items = [...src.items];
       else if (src instanceof ApexSet) list.items = [...src.map.values()];
-      else if (src !== undefined && src !== null) throw this.unsupported(`new List from ${this.typeNameOf(src)}`, line);
+      else if (typeof src === 'number') {
+        // new List<T>(n) holds n nulls like new T[n] (inferred: ApexKit's ULID fills one by index in orgs)
+        if (src < 0) throw this.unsupported(`new List with a negative size (${src})`, line);
+        list.items = new Array<Value>(src).fill(null);
+      } else if (src !== undefined && src !== null)
+        throw this.unsupported(`new List from ${this.typeNameOf(src)}`, line);
       return list;
     }
     if (lname === 'set') {
@@ -1423,7 +1430,8 @@ export class Interpreter implements EqualityHooks {
     return (v.constructor?.name as string) ?? typeof v;
   }
 
-  isInstance(v: Value, t: TypeRef): boolean {
+  /** `v instanceof t`, with t named as in `context` (the running class unless given). */
+  isInstance(v: Value, t: TypeRef, context: ClassInfo | null = null): boolean {
     const n = t.n
       .toLowerCase()
       .replace(/^system\./, '')
@@ -1436,29 +1444,34 @@ export class Interpreter implements EqualityHooks {
     if (v instanceof ApexDate) return n === 'date';
     if (v instanceof ApexDatetime) return n === 'datetime';
     if (v instanceof ApexTime) return n === 'time';
-    if (v instanceof ApexList) return n === 'list' && this.elemFits(v.elemType, t.a?.[0]);
-    if (v instanceof ApexSet) return n === 'set' && this.elemFits(v.elemType, t.a?.[0]);
+    if (v instanceof ApexBlob) return n === 'blob';
+    if (v instanceof ApexList) return n === 'list' && this.elemFits(v.elemType, t.a?.[0], context);
+    if (v instanceof ApexSet) return n === 'set' && this.elemFits(v.elemType, t.a?.[0], context);
     if (v instanceof ApexMap)
-      return n === 'map' && this.elemFits(v.keyType, t.a?.[0]) && this.elemFits(v.valueType, t.a?.[1]);
+      return (
+        n === 'map' && this.elemFits(v.keyType, t.a?.[0], context) && this.elemFits(v.valueType, t.a?.[1], context)
+      );
     if (v instanceof SObjectValue) return n === 'sobject' || n === v.type.toLowerCase();
     if (v instanceof EnumValue) return n === v.enumType.toLowerCase() || v.enumType.toLowerCase().endsWith('.' + n);
     if (v instanceof TypeValue) return n === 'type';
     if (v instanceof ApexObject) {
       const target =
-        this.resolveClass(t.n, this.stack.length > 0 ? this.frame.cls : null) ?? this.classes.get('system.' + n);
+        this.resolveClass(t.n, context ?? (this.stack.length > 0 ? this.frame.cls : null)) ??
+        this.classes.get('system.' + n);
       return !!target && v.cls.isSubclassOf(target);
     }
     return this.host.callMethod(v, '__isInstance', [n], 0) === true;
   }
 
-  private elemFits(actual: TypeRef | undefined, wanted: TypeRef | undefined): boolean {
+  private elemFits(actual: TypeRef | undefined, wanted: TypeRef | undefined, context: ClassInfo | null): boolean {
     if (!wanted || !actual) return true;
     const a = actual.n.toLowerCase();
     const w = wanted.n.toLowerCase();
     if (w === 'object' || a === w) return true;
     if (w === 'sobject' && this.host.isSObjectType(actual.n)) return true;
-    const ac = this.resolveClass(actual.n, this.stack.length > 0 ? this.frame.cls : null);
-    const wc = this.resolveClass(wanted.n, this.stack.length > 0 ? this.frame.cls : null);
+    const running = this.stack.length > 0 ? this.frame.cls : null;
+    const ac = this.resolveClass(actual.n, running);
+    const wc = this.resolveClass(wanted.n, context ?? running);
     return !!ac && !!wc && ac.isSubclassOf(wc);
   }
 

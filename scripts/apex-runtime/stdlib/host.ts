@@ -149,6 +149,7 @@ const BUILTIN_TYPES = new Set([
   'queueable',
   'finalizer',
   'finalizercontext',
+  'parentjobresult',
   'statuscode',
   'soaptype',
   'describetabsetresult',
@@ -206,6 +207,10 @@ export class ApexHost implements Host {
 
   npe(line: number): ApexThrown {
     return this.exception('System.NullPointerException', 'Attempt to de-reference a null object', line);
+  }
+
+  enqueueFuture(name: string, run: () => void, line: number): void {
+    this.platform.enqueueFuture(name, run, line);
   }
 
   newException(typeName: string, message: string, line: number): ApexObject {
@@ -294,6 +299,7 @@ export class ApexHost implements Host {
       case 'jsontoken':
       case 'statuscode':
       case 'quiddity':
+      case 'parentjobresult':
       case 'operationtype':
       case 'sobjectdescribeoptions':
         return new EnumValue(typePath.replace(/^System\./i, '').replace(/^Schema\./i, ''), name.toUpperCase(), 0);
@@ -418,7 +424,7 @@ export class ApexHost implements Host {
       case 'isfuture':
       case 'isqueueable':
       case 'isscheduled':
-        return this.platform.isAsyncContext(m);
+        return this.platform.isAsyncContext(m, line);
     }
     return this.platform.callStatic('System', m, a, line);
   }
@@ -708,10 +714,6 @@ export class ApexHost implements Host {
 
   runAs(user: Value, body: () => void, line: number): void {
     this.platform.runAs(user, body, line);
-  }
-
-  queueFuture(signature: string, run: () => void, line: number): void {
-    this.platform.queueFuture(signature, run, line);
   }
 }
 

@@ -92,19 +92,22 @@ function freshLimits(): Limits {
   };
 }
 
-/** Request.getQuiddity() of each async job kind (Apex Reference, "Quiddity Enum"). */
-const QUIDDITY: Record<AsyncJob['kind'], string> = {
-  future: 'FUTURE',
-  queueable: 'QUEUEABLE',
-  batch: 'BATCH_APEX',
-  schedule: 'SCHEDULED'
-};
-
 interface AsyncJob {
   kind: 'queueable' | 'future' | 'batch' | 'schedule';
   run: () => void;
   jobId: string;
+  /** the Finalizer a running Queueable attached (System.attachFinalizer) */
+  finalizer?: ApexObject;
 }
+
+/** The Quiddity of each kind of asynchronous transaction (Apex Reference, "Quiddity Enum"). */
+const ASYNC_QUIDDITY: Record<AsyncJob['kind'] | 'finalizer', string> = {
+  queueable: 'QUEUEABLE',
+  future: 'FUTURE',
+  batch: 'BATCH_APEX',
+  schedule: 'SCHEDULED',
+  finalizer: 'TRANSACTION_FINALIZER_QUEUEABLE'
+};
 
 interface TriggerContext {
   event: string;
@@ -143,12 +146,12 @@ export class Platform {
   private testStopped = false;
   private asyncQueue: AsyncJob[] = [];
   private asyncDepth = 0;
-  /** the kinds of the async jobs running, innermost last (System.isFuture/isQueueable/isBatch/isScheduled) */
-  private asyncKinds: AsyncJob['kind'][] = [];
   /** records a trigger may not change: trigger.new of an after trigger, trigger.old of any trigger */
   private readOnlyRecords = new Set<SObjectValue>();
   /** Test.loadData: the Id column of each loaded CSV row and the Id its record got, for later files' references */
   loadedDataIds = new Map<string, string>();
+  /** the async job (or finalizer) whose transaction is running, innermost last */
+  private runningAsync: (AsyncJob | 'finalizer' | 'batchchunk')[] = [];
   private triggers = new Map<string, { decl: TriggerDecl; cls: ClassInfo }[]>();
   private triggerStack: TriggerContext[] = [];
   private soqlCache = new Map<string, SoqlQuery>();
@@ -369,7 +372,6 @@ export class Platform {
     this.eventBusQueue = [];
     this.eventCallbacks = [];
     this.dmlDepth = 0;
-    this.asyncKinds = [];
     this.readOnlyRecords = new Set();
     this.loadedDataIds = new Map();
   }
@@ -383,39 +385,22 @@ export class Platform {
     this.accessCache.clear();
   }
 
-  /** System.isFuture/isQueueable/isBatch/isScheduled: true when a job of that kind invoked the running code. */
-  isAsyncContext(method: string): boolean {
-    const kinds: Record<string, AsyncJob['kind']> = {
+  /** System.isFuture/isQueueable/isBatch/isScheduled: whether a job of that kind runs the code (Apex Reference). */
+  isAsyncContext(check: string, line: number): boolean {
+    const running = this.runningAsync[this.runningAsync.length - 1];
+    if (running === undefined) return false;
+    if (running === 'finalizer') {
+      const name = { isfuture: 'isFuture', isqueueable: 'isQueueable', isbatch: 'isBatch' }[check] ?? 'isScheduled';
+      throw this.interp.unsupported(`System.${name} in a Transaction Finalizer`, line);
+    }
+    const kind = running === 'batchchunk' ? 'batch' : running.kind;
+    const asked: Record<string, AsyncJob['kind']> = {
       isfuture: 'future',
       isqueueable: 'queueable',
       isbatch: 'batch',
       isscheduled: 'schedule'
     };
-    return this.asyncKinds.at(-1) === kinds[method];
-  }
-
-  /** Request.getQuiddity(): the running async job's kind; asynchronous code outside a job keeps QUEUEABLE. */
-  private quiddity(): EnumValue {
-    const kind = this.asyncKinds.at(-1);
-    return new EnumValue('Quiddity', kind ? QUIDDITY[kind] : this.asyncDepth > 0 ? 'QUEUEABLE' : 'RUNTEST_SYNC', 0);
-  }
-
-  /**
-   * Queues a @future call. Apex Developer Guide, "Future Methods": a future method cannot call another, nor can a
-   * batch job ("Future method cannot be called from a future or batch method"); 50 calls per transaction.
-   */
-  queueFuture(signature: string, run: () => void, line: number): void {
-    const running = this.asyncKinds.at(-1);
-    if (running === 'future' || running === 'batch')
-      throw this.host.exception(
-        'System.AsyncException',
-        `Future method cannot be called from a future or batch method: ${signature}`,
-        line
-      );
-    this.limits.futureCalls++;
-    if (this.limits.futureCalls > 50)
-      throw this.host.exception('System.LimitException', 'Too many future calls: 51', line);
-    this.enqueue({ kind: 'future', jobId: this.insertAsyncJob('Future', signature.split('.')[0]), run }, line);
+    return asked[check] === kind;
   }
 
   // ---- names ----
@@ -2216,8 +2201,12 @@ export class Platform {
     switch (m) {
       case 'enqueuejob': {
         this.limits.queueableJobs++;
-        if (this.limits.queueableJobs > 50)
-          throw this.host.exception('System.LimitException', 'Too many queueable jobs added to the queue: 51', line);
+        if (this.limits.queueableJobs > this.queueableJobLimit())
+          throw this.host.exception(
+            'System.LimitException',
+            `Too many queueable jobs added to the queue: ${this.limits.queueableJobs}`,
+            line
+          );
         const job = a[0] as ApexObject;
         const jobId = this.insertAsyncJob('Queueable', job.cls.name);
         this.enqueue(
@@ -2260,11 +2249,34 @@ export class Platform {
       case 'runas':
         throw this.interp.unsupported('System.runAs as an expression', line);
       case 'getquiddity':
-        return this.quiddity();
+        return this.quiddity(line);
+      case 'attachfinalizer': {
+        const job = this.runningAsync[this.runningAsync.length - 1];
+        if (!job || typeof job === 'string' || job.kind !== 'queueable')
+          throw this.interp.unsupported('System.attachFinalizer outside a Queueable job', line);
+        // "Only one finalizer instance can be attached to any Queueable job"; the error for a second is not documented
+        if (job.finalizer) throw this.interp.unsupported('a second System.attachFinalizer in one Queueable job', line);
+        job.finalizer = a[0] as ApexObject;
+        return null;
+      }
       case 'purgeoldasyncjobs':
         return 0;
     }
     throw this.interp.unsupported(`System.${m}`, line);
+  }
+
+  /**
+   * An @future call: counted against 50 per transaction ("Too many future calls") and run at Test.stopTest() in its own
+   * transaction. A future or batch transaction may not call one; the platform's error text is not documented.
+   */
+  enqueueFuture(name: string, run: () => void, line: number): void {
+    const running = this.runningAsync[this.runningAsync.length - 1];
+    if (running === 'batchchunk' || (running && running !== 'finalizer' && ['future', 'batch'].includes(running.kind)))
+      throw this.interp.unsupported('an @future call from a future or batch transaction', line);
+    this.limits.futureCalls++;
+    if (this.limits.futureCalls > 50)
+      throw this.host.exception('System.LimitException', `Too many future calls: ${this.limits.futureCalls}`, line);
+    this.enqueue({ kind: 'future', jobId: this.insertAsyncJob('Future', name), run }, line);
   }
 
   private insertAsyncJob(jobType: string, className: string): string {
@@ -2336,32 +2348,78 @@ export class Platform {
     let guard = 0;
     while (this.asyncQueue.length > 0 && guard++ < 50) {
       const job = this.asyncQueue.shift()!;
-      const saved = this.limits;
-      this.limits = freshLimits();
       this.asyncDepth++;
-      this.asyncKinds.push(job.kind);
-      const row = this.db.byId(job.jobId);
       try {
-        job.run();
-        if (row) {
-          row.fields.set('status', 'Completed');
-          row.fields.set('completeddate', new ApexDatetime(this.now()));
-        }
-      } catch (e) {
-        if (row) {
-          row.fields.set('status', 'Failed');
-          row.fields.set('numberoferrors', 1);
-        }
-        if (!(e instanceof ApexThrown)) throw e;
-        // an async failure does not fail the test (it ran in another transaction), but it is not silent: re-throw in
-        // tests that do not expect it would be wrong, so record it on the job row as the platform does
-        void line;
+        const unhandled = this.runAsyncJob(job);
+        if (job.finalizer) this.runFinalizer(job, unhandled, line);
       } finally {
         this.asyncDepth--;
-        this.asyncKinds.pop();
-        this.limits = saved;
       }
     }
+  }
+
+  /** Runs one queued job in its own limits; returns its unhandled Apex exception, if any. */
+  private runAsyncJob(job: AsyncJob): ApexObject | null {
+    const saved = this.limits;
+    this.limits = freshLimits();
+    const row = this.db.byId(job.jobId);
+    this.runningAsync.push(job);
+    try {
+      job.run();
+      if (row) {
+        row.fields.set('status', 'Completed');
+        row.fields.set('completeddate', new ApexDatetime(this.now()));
+      }
+      return null;
+    } catch (e) {
+      if (row) {
+        row.fields.set('status', 'Failed');
+        row.fields.set('numberoferrors', 1);
+      }
+      if (!(e instanceof ApexThrown)) throw e;
+      // an async failure does not fail the test (it ran in another transaction): it is recorded on the job row, as
+      // the platform does, and handed to the job's finalizer
+      return e.exception;
+    } finally {
+      this.runningAsync.pop();
+      this.limits = saved;
+    }
+  }
+
+  /**
+   * A Queueable's Finalizer runs after the job, in its own transaction with asynchronous limits (Apex Developer
+   * Guide, "Transaction Finalizers"); like the job, a failure there is recorded, not thrown into the test.
+   */
+  private runFinalizer(job: AsyncJob, unhandled: ApexObject | null, line: number): void {
+    const saved = this.limits;
+    this.limits = freshLimits();
+    this.runningAsync.push('finalizer');
+    const context = new NativeObject('finalizercontext', {
+      jobId: job.jobId,
+      result: new EnumValue('ParentJobResult', unhandled ? 'UNHANDLED_EXCEPTION' : 'SUCCESS', 0),
+      exception: unhandled
+    });
+    try {
+      this.interp.callMethodOn(job.finalizer!, 'execute', [context], line);
+    } catch (e) {
+      if (!(e instanceof ApexThrown)) throw e;
+    } finally {
+      this.runningAsync.pop();
+      this.limits = saved;
+    }
+  }
+
+  /** "Execution Governors and Limits": System.enqueueJob may add 50 jobs in a synchronous transaction, 1 in an async one. */
+  private queueableJobLimit(): number {
+    return this.asyncDepth > 0 ? 1 : 50;
+  }
+
+  private quiddity(line: number): EnumValue {
+    const running = this.runningAsync[this.runningAsync.length - 1];
+    // a chunk is BATCH_CHUNK_SERIAL or BATCH_CHUNK_PARALLEL; which one a test runs is not documented
+    if (running === 'batchchunk') throw this.interp.unsupported('the Quiddity of a batch Apex chunk', line);
+    const kind = running === undefined ? null : running === 'finalizer' ? 'finalizer' : running.kind;
+    return new EnumValue('Quiddity', kind ? ASYNC_QUIDDITY[kind] : 'RUNTEST_SYNC', 0);
   }
 
   executeBatch(job: ApexObject, scope: number, line: number): string {
@@ -2391,12 +2449,14 @@ export class Platform {
             const chunk = new ApexList({ n: 'SObject' }, items.slice(i, i + scope));
             const saved = this.limits;
             this.limits = freshLimits();
+            this.runningAsync.push('batchchunk');
             try {
               this.interp.callMethodOn(job, 'execute', [ctx, chunk], line);
             } catch (e) {
               if (!(e instanceof ApexThrown)) throw e;
               if (row) row.fields.set('numberoferrors', numberOf(row.fields.get('numberoferrors') ?? 0) + 1);
             } finally {
+              this.runningAsync.pop();
               this.limits = saved;
             }
             processed++;
@@ -2590,7 +2650,7 @@ export class Platform {
       getfuturecalls: l.futureCalls,
       getlimitfuturecalls: 50,
       getqueueablejobs: l.queueableJobs,
-      getlimitqueueablejobs: 50,
+      getlimitqueueablejobs: this.queueableJobLimit(),
       getcallouts: l.callouts,
       getlimitcallouts: 100,
       getemailinvocations: l.emailInvocations,
@@ -3081,6 +3141,11 @@ export class Platform {
       case 'batchablecontext':
         if (m === 'getjobid') return d.jobId;
         break;
+      case 'finalizercontext':
+        if (m === 'getasyncapexjobid') return d.jobId;
+        if (m === 'getresult') return d.result;
+        if (m === 'getexception') return d.exception;
+        break;
       case 'schedulablecontext':
         if (m === 'gettriggerid') return d.triggerId;
         break;
@@ -3111,7 +3176,7 @@ export class Platform {
         if (m === 'toexternalform') return d.url;
         break;
       case 'request':
-        if (m === 'getquiddity') return this.quiddity();
+        if (m === 'getquiddity') return this.quiddity(line);
         if (m === 'getrequestid') return 'runtime-request';
         break;
       case 'timezone':
@@ -3543,6 +3608,7 @@ const NATIVE_TYPES: Record<string, string[]> = {
   picklistentry: ['picklistentry'],
   querylocator: ['querylocator'],
   queueablecontext: ['queueablecontext'],
+  finalizercontext: ['finalizercontext'],
   batchablecontext: ['batchablecontext'],
   schedulablecontext: ['schedulablecontext'],
   cachepartition: ['orgpartition', 'sessionpartition', 'partition'],

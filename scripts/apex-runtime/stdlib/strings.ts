@@ -214,7 +214,7 @@ export function stringMethod(h: ApexHost, s: string, name: string, args: Value[]
     case 'tostring':
       return s;
     case 'format':
-      return formatString(s, a[0] as ApexList);
+      return formatString(s, a[0] as ApexList, (v) => h.interp.toApexString(v));
     case 'difference': {
       const other = str(0);
       let i = 0;
@@ -246,7 +246,7 @@ export function stringStatic(h: ApexHost, name: string, args: Value[], line: num
       return items.map((x: Value) => apexToString(x)).join(args[1] as string);
     }
     case 'format':
-      return formatString(args[0] as string, args[1] as ApexList);
+      return formatString(args[0] as string, args[1] as ApexList, (v) => h.interp.toApexString(v));
     case 'escapesinglequotes':
       return (args[0] as string).replace(/'/g, "\\'");
     case 'fromchararray':
@@ -259,12 +259,15 @@ export function stringStatic(h: ApexHost, name: string, args: Value[], line: num
   return NOT_FOUND;
 }
 
-/** String.format('{0} of {1}', args): MessageFormat placeholders; '' is a quote. */
-function formatString(pattern: string, args: ApexList | null): string {
+/**
+ * String.format('{0} of {1}', args): MessageFormat placeholders; '' is a quote. Each argument is written as
+ * String.valueOf writes it, so an object's toString() override is used.
+ */
+function formatString(pattern: string, args: ApexList | null, toText: (v: Value) => string): string {
   const items = args?.items ?? [];
   return pattern
     .replace(/''/g, '\u0000')
-    .replace(/\{(\d+)\}/g, (_m, i: string) => apexToString(items[Number(i)] ?? null))
+    .replace(/\{(\d+)\}/g, (_m, i: string) => toText(items[Number(i)] ?? null))
     .replace(/\u0000/g, "'");
 }
 

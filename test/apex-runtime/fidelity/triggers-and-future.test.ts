@@ -29,7 +29,6 @@ describe('apex runtime fidelity: triggers and @future', () => {
     `
     static Integer futureRuns = 0;
     @future static void countLater(String name) { insert new Account(Name = name); }
-    @future static void nestFuture() { countLater('nested'); }
     @future static void reportContext() {
       insert new Account(Name = 'future ' + System.isFuture() + ' queueable ' + System.isQueueable() + ' batch ' + System.isBatch());
     }
@@ -86,15 +85,6 @@ describe('apex runtime fidelity: triggers and @future', () => {
       Test.stopTest();
       Assert.areEqual(1, [SELECT COUNT() FROM Account WHERE Name = 'later']);
     }
-    // "Future Methods": "You can't call a method annotated with future from a method that also has the future
-    // annotation" (System.AsyncException: Future method cannot be called from a future or batch method)
-    @IsTest static void futureFromFutureIsRefused() {
-      Test.startTest();
-      nestFuture();
-      Test.stopTest();
-      Assert.areEqual(0, [SELECT COUNT() FROM Account WHERE Name = 'nested']);
-      Assert.areEqual('Failed', [SELECT Status FROM AsyncApexJob WHERE JobType = 'Future' LIMIT 1].Status);
-    }
     // Apex Reference, "System Class": isFuture (a @future method invoked the code), isQueueable (a queueable job),
     // isBatch (a batch job) each name one kind of async context
     @IsTest static void asyncContextsAreTold() {
@@ -113,7 +103,6 @@ describe('apex runtime fidelity: triggers and @future', () => {
     'fieldAddErrorFailsTheRecordAndNamesTheField',
     'afterTriggerRecordsAreReadOnly',
     'futureRunsAtStopTestAndCounts',
-    'futureFromFutureIsRefused',
     'asyncContextsAreTold'
   ])('%s', (name) => {
     expect(outcomes(r, [name])).toEqual([[name, 'PASS', undefined]]);
