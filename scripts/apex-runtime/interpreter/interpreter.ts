@@ -1458,7 +1458,8 @@ export class Interpreter implements EqualityHooks {
       const target =
         this.resolveClass(t.n, context ?? (this.stack.length > 0 ? this.frame.cls : null)) ??
         this.classes.get('system.' + n);
-      return !!target && v.cls.isSubclassOf(target);
+      // a built-in interface (Comparable, Queueable, Database.Batchable) has no ClassInfo: match it by name
+      return target ? v.cls.isSubclassOf(target) : v.cls.implementsBuiltin(n);
     }
     return this.host.callMethod(v, '__isInstance', [n], 0) === true;
   }

@@ -58,6 +58,21 @@ export class ClassInfo {
     return this.superclass ? this.superclass.isSubclassOf(other) : false;
   }
 
+  /**
+   * Whether this class, a superclass or an interface they extend names the built-in interface `name` (lower case,
+   * without `system.`: `comparable`, `database.batchable`) in its implements or extends list.
+   */
+  implementsBuiltin(name: string): boolean {
+    const named = [...(this.decl?.impl ?? []), ...(this.decl?.ext ? [this.decl.ext] : [])].some(
+      (t) => t.n.toLowerCase().replace(/^system\./, '') === name
+    );
+    return (
+      named ||
+      this.interfaces.some((i) => i.implementsBuiltin(name)) ||
+      (this.superclass ? this.superclass.implementsBuiltin(name) : false)
+    );
+  }
+
   get isException(): boolean {
     return this.lname === 'exception' || (this.superclass ? this.superclass.isException : false);
   }
