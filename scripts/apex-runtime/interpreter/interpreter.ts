@@ -78,6 +78,9 @@ export interface Frame {
 
 const MAX_DEPTH = 1000;
 
+/** Instance methods of System.Type (Apex Reference, "Type Class") that SObject type names do not have as statics. */
+const TYPE_METHODS = new Set(['getname', 'newinstance', 'tostring', 'equals', 'hashcode', 'isassignablefrom']);
+
 export class Interpreter implements EqualityHooks {
   readonly classes = new Map<string, ClassInfo>();
   host!: Host;
@@ -1028,7 +1031,9 @@ export class Interpreter implements EqualityHooks {
         if (asType !== NOT_FOUND) return asType;
         throw this.unsupported(`static method ${cls.name}.${name} with ${args.length} argument(s)`, line);
       }
-      if (target.ref || /[<]/.test(target.name)) {
+      // a System.Type of a collection or an SObject (Type.forName('Account')): the Type's own methods
+      const typeMethod = TYPE_METHODS.has(name.toLowerCase()) && !!this.host.isSObjectType(target.name);
+      if (target.ref || /[<]/.test(target.name) || typeMethod) {
         const asType = this.host.callMethod(target, name, args, line);
         if (asType !== NOT_FOUND) return asType;
       }

@@ -877,7 +877,8 @@ export class Platform {
     if (op === 'upsert') {
       const toInsert: number[] = [];
       const toUpdate: number[] = [];
-      const extField = extId ? this.schema.field(objName, extId) : undefined;
+      // `upsert records Item__c.Ext__c` names the field as a token path: the field is its last part
+      const extField = extId ? this.schema.field(objName, extId.split('.').pop() as string) : undefined;
       if (extId && !extField) throw this.interp.unsupported(`upsert on unknown field ${objName}.${extId}`, line);
       records.forEach((r, i) => {
         if (extField && !r.get('Id')) {
@@ -1514,16 +1515,27 @@ export class Platform {
     return null;
   }
 
+  /**
+   * Deletes a row and what hangs off it: detail records and cascade lookups are deleted with it; a custom lookup
+   * with the default delete constraint is cleared (Metadata API, CustomField.deleteConstraint: "SetNull"). Standard
+   * lookups keep their value: which standard children the platform deletes or clears is not in the catalogue.
+   */
   private deleteCascade(row: Row): void {
     this.db.touch(row);
     row.deleted = true;
     row.fields.set('isdeleted', true);
     for (const obj of this.db.objectsWithRows().map((o) => this.schema.object(o)!)) {
       for (const f of obj.fields) {
-        if (f.type !== 'REFERENCE' || !f.cascadeDelete) continue;
+        if (f.type !== 'REFERENCE' || f.restrictedDelete) continue;
         if (!f.referenceTo.some((t) => t.toLowerCase() === row.object.toLowerCase())) continue;
+        if (!f.cascadeDelete && !f.custom) continue;
         for (const child of this.db.rows(obj.describe.name)) {
-          if (!child.deleted && child.fields.get(f.name.toLowerCase()) === row.id) this.deleteCascade(child);
+          if (child.deleted || child.fields.get(f.name.toLowerCase()) !== row.id) continue;
+          if (f.cascadeDelete) this.deleteCascade(child);
+          else {
+            this.db.touch(child);
+            child.fields.set(f.name.toLowerCase(), null);
+          }
         }
       }
     }
