@@ -98,6 +98,52 @@ describe('metadata-xml accepts what orgs write and deploy', () => {
     ]);
   });
 
+  it('accepts an element of an older API version in a project that deploys at that version; a typo still fails', () => {
+    // FlexiPageRegion held componentInstances up to API 47 (Metadata API 47.0 WSDL); the types describe today's
+    // itemInstances only. A project whose sourceApiVersion is 47.0 deploys such a page.
+    const page = (region: string): string =>
+      [
+        DECLARATION,
+        `<FlexiPage ${NS}>`,
+        '    <flexiPageRegions>',
+        region,
+        '        <name>main</name>',
+        '        <type>Region</type>',
+        '    </flexiPageRegions>',
+        '    <masterLabel>Loans</masterLabel>',
+        '    <template>',
+        '        <name>flexipage:defaultAppHomeTemplate</name>',
+        '    </template>',
+        '    <type>AppPage</type>',
+        '</FlexiPage>',
+        ''
+      ].join('\n');
+    const file = `${DEFAULT}/flexipages/Loans.flexipage-meta.xml`;
+    const older = page(
+      '        <componentInstances>\n            <componentName>loanCalculator</componentName>\n        </componentInstances>'
+    );
+    expect(checkMetadataFile(file, older, '47.0')).toEqual([
+      expect.objectContaining({
+        line: 4,
+        severity: 'warning',
+        message: expect.stringContaining('the project deploys at API 47.0')
+      })
+    ]);
+    expect(errors(checkMetadataFile(file, older, '67.0'))).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Element componentInstances invalid in type FlexiPageRegion')
+      })
+    ]);
+    const typo = page(
+      '        <itemInstance>\n            <componentInstance><componentName>loanCalculator</componentName></componentInstance>\n        </itemInstance>'
+    );
+    expect(errors(checkMetadataFile(file, typo, '47.0'))).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Element itemInstance invalid in type FlexiPageRegion')
+      })
+    ]);
+  });
+
   it('accepts a LightningMessageChannel written masterLabel first; a wrong boolean still fails', () => {
     const channel = (exposed: string): string =>
       [
