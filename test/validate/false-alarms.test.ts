@@ -32,6 +32,20 @@ describe('metadata-xml accepts what orgs write and deploy', () => {
     ]);
   });
 
+  it('accepts the fqn attribute the CLI templates wrote on class and Aura bundle roots; another attribute still warns', () => {
+    const classMeta = (attribute: string): string =>
+      `${DECLARATION}\n<ApexClass xmlns="urn:metadata.tooling.soap.sforce.com" ${attribute}>\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
+    const auraMeta = `${DECLARATION}\n<AuraDefinitionBundle xmlns="urn:metadata.tooling.soap.sforce.com" fqn="pageTemplate">\n    <apiVersion>65.0</apiVersion>\n    <description>A Lightning Component Bundle</description>\n</AuraDefinitionBundle>\n`;
+    expect(checkMetadataFile(`${DEFAULT}/classes/A.cls-meta.xml`, classMeta('fqn="A"'))).toEqual([]);
+    expect(checkMetadataFile(`${DEFAULT}/aura/pageTemplate/pageTemplate.cmp-meta.xml`, auraMeta)).toEqual([]);
+    expect(checkMetadataFile(`${DEFAULT}/classes/A.cls-meta.xml`, classMeta('fqm="A"'))).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('unexpected attribute fqm="A" on <ApexClass>')
+      })
+    ]);
+  });
+
   it('accepts a PromptVersion with customApplication after stepNumber, as orgs write it; a split run still fails', () => {
     const version = [
       '        <body>Hello</body>',
