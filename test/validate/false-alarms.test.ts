@@ -4,8 +4,9 @@
  */
 import { apexTypesCheck } from '../../scripts/validate/checks/apex-types';
 import { crossReferencesCheck } from '../../scripts/validate/checks/cross-references';
-import { checkMetadataFile } from '../../scripts/validate/checks/metadata-xml';
+import { checkMetadataFile, metadataXmlCheck } from '../../scripts/validate/checks/metadata-xml';
 import { packagingCheck } from '../../scripts/validate/checks/packaging';
+import { Project } from '../../scripts/validate/core/project';
 import { Problem } from '../../scripts/validate/core/types';
 import { FixtureCopy } from '../support/fixture';
 import { errorsOf, problemsOf } from '../support/run-check';
@@ -255,6 +256,30 @@ describe('metadata-xml accepts what orgs write and deploy', () => {
         message: expect.stringContaining('Element formulas is out of the order')
       })
     );
+  });
+});
+
+describe('metadata-xml reads each file against the project API version', () => {
+  it('re-checks every file under --changed when sfdx-project.json changed, since its sourceApiVersion concerns all', async () => {
+    const copy = new FixtureCopy('clean-project');
+    try {
+      const page = `${DEFAULT}/flexipages/Loans.flexipage-meta.xml`;
+      copy.write(
+        page,
+        `${DECLARATION}\n<FlexiPage ${NS}>\n    <flexiPageRegions>\n        <componentInstances>\n            <componentName>loanCalculator</componentName>\n        </componentInstances>\n        <name>main</name>\n        <type>Region</type>\n    </flexiPageRegions>\n    <masterLabel>Loans</masterLabel>\n    <template>\n        <name>flexipage:defaultAppHomeTemplate</name>\n    </template>\n    <type>AppPage</type>\n</FlexiPage>\n`
+      );
+      copy.replace('sfdx-project.json', '"65.0"', '"47.0"');
+      const outcome = await metadataXmlCheck.run(new Project(copy.root, new Set(['sfdx-project.json'])));
+      expect(outcome.problems).toContainEqual(
+        expect.objectContaining({
+          file: page,
+          severity: 'warning',
+          message: expect.stringContaining('the project deploys at API 47.0')
+        })
+      );
+    } finally {
+      copy.dispose();
+    }
   });
 });
 
