@@ -3,6 +3,7 @@
  * written here, next to the real mistake of the same kind that must still fail. The projects themselves are not read.
  */
 import { apexTypesCheck } from '../../scripts/validate/checks/apex-types';
+import { configSchemaCheck } from '../../scripts/validate/checks/config-schema';
 import { crossReferencesCheck } from '../../scripts/validate/checks/cross-references';
 import { checkMetadataFile, metadataXmlCheck } from '../../scripts/validate/checks/metadata-xml';
 import { packagingCheck } from '../../scripts/validate/checks/packaging';
@@ -277,6 +278,32 @@ describe('metadata-xml reads each file against the project API version', () => {
           message: expect.stringContaining('the project deploys at API 47.0')
         })
       );
+    } finally {
+      copy.dispose();
+    }
+  });
+});
+
+describe('config-schema accepts what the CLI sends as written', () => {
+  it('warns on a boolean written as the string "false" in a scratch definition; another wrong type still fails', async () => {
+    const copy = new FixtureCopy('clean-project');
+    try {
+      const definition = 'config/project-scratch-def.json';
+      copy.replace(definition, '"edition": "Developer",', '"edition": "Developer",\n  "hasSampleData": "false",');
+      expect(await errorsOf(configSchemaCheck, copy)).toEqual([]);
+      expect(await problemsOf(configSchemaCheck, copy)).toEqual([
+        expect.objectContaining({
+          file: definition,
+          line: 4,
+          severity: 'warning',
+          message: expect.stringContaining("'hasSampleData' property type must be boolean")
+        })
+      ]);
+
+      copy.replace(definition, '"hasSampleData": "false"', '"hasSampleData": "no"');
+      expect(await errorsOf(configSchemaCheck, copy)).toEqual([
+        expect.objectContaining({ message: expect.stringContaining("'hasSampleData' property type must be boolean") })
+      ]);
     } finally {
       copy.dispose();
     }
