@@ -3,9 +3,11 @@
  * written here, next to the real mistake of the same kind that must still fail. The projects themselves are not read.
  */
 import { apexTypesCheck } from '../../scripts/validate/checks/apex-types';
+import { configSchemaCheck } from '../../scripts/validate/checks/config-schema';
 import { crossReferencesCheck } from '../../scripts/validate/checks/cross-references';
-import { checkMetadataFile } from '../../scripts/validate/checks/metadata-xml';
+import { checkMetadataFile, metadataXmlCheck } from '../../scripts/validate/checks/metadata-xml';
 import { packagingCheck } from '../../scripts/validate/checks/packaging';
+import { Project } from '../../scripts/validate/core/project';
 import { Problem } from '../../scripts/validate/core/types';
 import { FixtureCopy } from '../support/fixture';
 import { errorsOf, problemsOf } from '../support/run-check';
@@ -28,6 +30,20 @@ describe('metadata-xml accepts what orgs write and deploy', () => {
         line: 2,
         severity: 'warning',
         message: expect.stringContaining('is in namespace "http://example.com/metadata"')
+      })
+    ]);
+  });
+
+  it('accepts the fqn attribute the CLI templates wrote on class and Aura bundle roots; another attribute still warns', () => {
+    const classMeta = (attribute: string): string =>
+      `${DECLARATION}\n<ApexClass xmlns="urn:metadata.tooling.soap.sforce.com" ${attribute}>\n    <apiVersion>65.0</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`;
+    const auraMeta = `${DECLARATION}\n<AuraDefinitionBundle xmlns="urn:metadata.tooling.soap.sforce.com" fqn="pageTemplate">\n    <apiVersion>65.0</apiVersion>\n    <description>A Lightning Component Bundle</description>\n</AuraDefinitionBundle>\n`;
+    expect(checkMetadataFile(`${DEFAULT}/classes/A.cls-meta.xml`, classMeta('fqn="A"'))).toEqual([]);
+    expect(checkMetadataFile(`${DEFAULT}/aura/pageTemplate/pageTemplate.cmp-meta.xml`, auraMeta)).toEqual([]);
+    expect(checkMetadataFile(`${DEFAULT}/classes/A.cls-meta.xml`, classMeta('fqm="A"'))).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('unexpected attribute fqm="A" on <ApexClass>')
       })
     ]);
   });
@@ -94,6 +110,52 @@ describe('metadata-xml accepts what orgs write and deploy', () => {
     expect(xmlErrors(file, page(misspelled))).toEqual([
       expect.objectContaining({
         message: expect.stringContaining('Element componentNam invalid in type ComponentInstance')
+      })
+    ]);
+  });
+
+  it('accepts an element of an older API version in a project that deploys at that version; a typo still fails', () => {
+    // FlexiPageRegion held componentInstances up to API 47 (Metadata API 47.0 WSDL); the types describe today's
+    // itemInstances only. A project whose sourceApiVersion is 47.0 deploys such a page.
+    const page = (region: string): string =>
+      [
+        DECLARATION,
+        `<FlexiPage ${NS}>`,
+        '    <flexiPageRegions>',
+        region,
+        '        <name>main</name>',
+        '        <type>Region</type>',
+        '    </flexiPageRegions>',
+        '    <masterLabel>Loans</masterLabel>',
+        '    <template>',
+        '        <name>flexipage:defaultAppHomeTemplate</name>',
+        '    </template>',
+        '    <type>AppPage</type>',
+        '</FlexiPage>',
+        ''
+      ].join('\n');
+    const file = `${DEFAULT}/flexipages/Loans.flexipage-meta.xml`;
+    const older = page(
+      '        <componentInstances>\n            <componentName>loanCalculator</componentName>\n        </componentInstances>'
+    );
+    expect(checkMetadataFile(file, older, '47.0')).toEqual([
+      expect.objectContaining({
+        line: 4,
+        severity: 'warning',
+        message: expect.stringContaining('the project deploys at API 47.0')
+      })
+    ]);
+    expect(errors(checkMetadataFile(file, older, '67.0'))).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Element componentInstances invalid in type FlexiPageRegion')
+      })
+    ]);
+    const typo = page(
+      '        <itemInstance>\n            <componentInstance><componentName>loanCalculator</componentName></componentInstance>\n        </itemInstance>'
+    );
+    expect(errors(checkMetadataFile(file, typo, '47.0'))).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Element itemInstance invalid in type FlexiPageRegion')
       })
     ]);
   });
@@ -195,6 +257,56 @@ describe('metadata-xml accepts what orgs write and deploy', () => {
         message: expect.stringContaining('Element formulas is out of the order')
       })
     );
+  });
+});
+
+describe('metadata-xml reads each file against the project API version', () => {
+  it('re-checks every file under --changed when sfdx-project.json changed, since its sourceApiVersion concerns all', async () => {
+    const copy = new FixtureCopy('clean-project');
+    try {
+      const page = `${DEFAULT}/flexipages/Loans.flexipage-meta.xml`;
+      copy.write(
+        page,
+        `${DECLARATION}\n<FlexiPage ${NS}>\n    <flexiPageRegions>\n        <componentInstances>\n            <componentName>loanCalculator</componentName>\n        </componentInstances>\n        <name>main</name>\n        <type>Region</type>\n    </flexiPageRegions>\n    <masterLabel>Loans</masterLabel>\n    <template>\n        <name>flexipage:defaultAppHomeTemplate</name>\n    </template>\n    <type>AppPage</type>\n</FlexiPage>\n`
+      );
+      copy.replace('sfdx-project.json', '"65.0"', '"47.0"');
+      const outcome = await metadataXmlCheck.run(new Project(copy.root, new Set(['sfdx-project.json'])));
+      expect(outcome.problems).toContainEqual(
+        expect.objectContaining({
+          file: page,
+          severity: 'warning',
+          message: expect.stringContaining('the project deploys at API 47.0')
+        })
+      );
+    } finally {
+      copy.dispose();
+    }
+  });
+});
+
+describe('config-schema accepts what the CLI sends as written', () => {
+  it('warns on a boolean written as the string "false" in a scratch definition; another wrong type still fails', async () => {
+    const copy = new FixtureCopy('clean-project');
+    try {
+      const definition = 'config/project-scratch-def.json';
+      copy.replace(definition, '"edition": "Developer",', '"edition": "Developer",\n  "hasSampleData": "false",');
+      expect(await errorsOf(configSchemaCheck, copy)).toEqual([]);
+      expect(await problemsOf(configSchemaCheck, copy)).toEqual([
+        expect.objectContaining({
+          file: definition,
+          line: 4,
+          severity: 'warning',
+          message: expect.stringContaining("'hasSampleData' property type must be boolean")
+        })
+      ]);
+
+      copy.replace(definition, '"hasSampleData": "false"', '"hasSampleData": "no"');
+      expect(await errorsOf(configSchemaCheck, copy)).toEqual([
+        expect.objectContaining({ message: expect.stringContaining("'hasSampleData' property type must be boolean") })
+      ]);
+    } finally {
+      copy.dispose();
+    }
   });
 });
 

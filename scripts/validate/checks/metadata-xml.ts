@@ -13,10 +13,15 @@ function validator(): MetadataXmlValidator {
   return sharedValidator;
 }
 
-/** Problems of one `-meta.xml` file: well-formedness first; the types only when the structure can be trusted. */
-export function checkMetadataFile(file: string, text: string): Problem[] {
+/**
+ * Problems of one `-meta.xml` file: well-formedness first; the types only when the structure can be trusted.
+ * `projectApiVersion` is the project's sourceApiVersion: the version the deploy reads the file against.
+ */
+export function checkMetadataFile(file: string, text: string, projectApiVersion?: string): Problem[] {
   const document = readXml(text);
-  const issues = document.root ? [...document.issues, ...validator().validate(document.root)] : document.issues;
+  const issues = document.root
+    ? [...document.issues, ...validator().validate(document.root, projectApiVersion)]
+    : document.issues;
   return issues.map((issue) => ({
     file,
     line: issue.line,
@@ -48,8 +53,9 @@ export const metadataXmlCheck: Check = {
       ...project.separatelyDeployedFiles().filter((file) => file.endsWith('-meta.xml'))
     ];
     const focus = project.focus;
-    const files = focus ? all.filter((file) => focus.has(file)) : all;
-    const problems = files.flatMap((file) => checkMetadataFile(file, project.read(file)));
+    // Each file is judged by itself and the project's sourceApiVersion: a changed version concerns every file.
+    const files = focus && !focus.has('sfdx-project.json') ? all.filter((file) => focus.has(file)) : all;
+    const problems = files.flatMap((file) => checkMetadataFile(file, project.read(file), project.sourceApiVersion));
     return { filesSeen: files.length, problems };
   }
 };

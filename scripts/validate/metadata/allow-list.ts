@@ -72,11 +72,15 @@ export const TYPE_CORRECTIONS: ModelCorrections = {
 export const UNORDERED_TYPES: ReadonlySet<string> = new Set(['LightningComponentBundle']);
 
 /**
- * Attributes some types' elements carry although the types define none. `fqn` on a component's
- * <LightningComponentBundle> root was written by the CLI's LWC template for years and is still common in public repos.
+ * Attributes some types' elements carry although the types define none. `fqn` on the root of a component's
+ * `.js-meta.xml`, a class's `.cls-meta.xml` and an Aura bundle's `.cmp-meta.xml` was written by the CLI's templates for
+ * years (with the tooling namespace); such files deploy in known-deployable projects (dreamhouse-lwc, ebikes-lwc,
+ * lwc-recipes, trailheadapps/easy-spaces-lwc).
  */
 export const EXTRA_ATTRIBUTES: ReadonlyArray<{ type: string; attribute: string }> = [
-  { type: 'LightningComponentBundle', attribute: 'fqn' }
+  { type: 'LightningComponentBundle', attribute: 'fqn' },
+  { type: 'ApexClass', attribute: 'fqn' },
+  { type: 'AuraDefinitionBundle', attribute: 'fqn' }
 ];
 
 /**

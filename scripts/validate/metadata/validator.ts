@@ -11,11 +11,21 @@ const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
  */
 const TOOLING_NS = 'urn:metadata.tooling.soap.sforce.com';
 const ACCEPTED_ROOT_NAMESPACES = new Set([METADATA_NS, TOOLING_NS]);
+/**
+ * The oldest API version whose types the model is taken to describe: @salesforce/types 1.9.0 was published on
+ * 2026-10-12, after Summer '26 (API 67). The Metadata API reads a deploy against the WSDL of the deploy's version
+ * (sourceApiVersion), so an element removed since then still deploys in an older project.
+ */
+export const MODEL_API_VERSION = 67;
 
-/** Where a complex element sits: at the file's root or not, and the namespace its children must share. */
+/**
+ * Where a complex element sits: at the file's root or not, the namespace its children must share, and the API version
+ * the project deploys at when that is older than the model's.
+ */
 interface Placement {
   atRoot: boolean;
   namespace: string;
+  olderApiVersion?: string;
 }
 
 const SHAPE_OF_KIND: Partial<Record<ValueKind['kind'], TextShape>> = {
@@ -35,7 +45,8 @@ export class MetadataXmlValidator {
     private readonly deployableTypes: ReadonlySet<string>
   ) {}
 
-  validate(root: XmlElement): XmlIssue[] {
+  /** @param projectApiVersion the project's sourceApiVersion, the version its deploys are read against. */
+  validate(root: XmlElement, projectApiVersion?: string): XmlIssue[] {
     const issues: XmlIssue[] = [];
     if (!ACCEPTED_ROOT_NAMESPACES.has(root.uri)) {
       // No report of a deploy refused for its namespace was found (docs/quality-gate/evidence.md): a warning.
@@ -64,7 +75,11 @@ export class MetadataXmlValidator {
       return issues;
     }
     // Children are judged against the root's own namespace: a wrong or missing xmlns is reported once, above.
-    this.checkComplex(root, type, { atRoot: true, namespace: root.uri }, issues);
+    const olderApiVersion =
+      projectApiVersion !== undefined && Number.parseFloat(projectApiVersion) < MODEL_API_VERSION
+        ? projectApiVersion
+        : undefined;
+    this.checkComplex(root, type, { atRoot: true, namespace: root.uri, olderApiVersion }, issues);
     return issues;
   }
 
@@ -93,17 +108,12 @@ export class MetadataXmlValidator {
       const positions = type.positions.get(child.local);
       if (!positions) {
         unknownNames.push(child.local);
-        issues.push(
-          error(
-            child.line,
-            `Element ${child.local} invalid in type ${type.name}: no such element (${suggestion(child.local, names(type))})`
-          )
-        );
+        issues.push(unknownElement(child, type, where.olderApiVersion));
         continue;
       }
       const decl = placed.place(child, positions, issues);
       if (decl) {
-        this.checkValue(child, decl, type, where.namespace, issues);
+        this.checkValue(child, decl, type, where, issues);
       }
     }
     for (const missing of placed.missingRequired()) {
@@ -122,7 +132,7 @@ export class MetadataXmlValidator {
     element: XmlElement,
     decl: ElementDecl,
     owner: ComplexType,
-    namespace: string,
+    where: Placement,
     issues: XmlIssue[]
   ): void {
     const typed = XSI_TYPED_ELEMENTS.some((entry) => entry.type === owner.name && entry.element === decl.name);
@@ -138,7 +148,7 @@ export class MetadataXmlValidator {
     if (value.kind === 'complex') {
       const type = this.model.complexType(value.typeName);
       if (type) {
-        this.checkComplex(element, type, { atRoot: false, namespace }, issues);
+        this.checkComplex(element, type, { ...where, atRoot: false }, issues);
       }
       return;
     }
@@ -351,6 +361,24 @@ function describeKind(value: ValueKind): string {
 function preview(text: string): string {
   const flat = text.trim().replace(/\s+/g, ' ');
   return flat.length > 40 ? `${flat.slice(0, 40)}...` : flat;
+}
+
+/**
+ * An element the model's type lacks. In a project that deploys at an older API version it may be one that later
+ * versions removed (FlexiPageRegion.componentInstances, API 47): the model cannot tell, so that is a warning, unless
+ * the name is a near miss of an element the type has, which no removal explains.
+ */
+function unknownElement(child: XmlElement, type: ComplexType, olderApiVersion: string | undefined): XmlIssue {
+  const allowed = names(type);
+  const message = `Element ${child.local} invalid in type ${type.name}: no such element (${suggestion(child.local, allowed)})`;
+  if (olderApiVersion === undefined || closestName(child.local, allowed)) {
+    return error(child.line, message);
+  }
+  return warning(
+    child.line,
+    `${message}; the project deploys at API ${olderApiVersion}, older than the API ${MODEL_API_VERSION} types this ` +
+      'gate knows, and that version may still have it: not checked'
+  );
 }
 
 function error(line: number, message: string): XmlIssue {

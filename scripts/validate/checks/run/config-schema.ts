@@ -2,7 +2,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { findNodeAtLocation, Node as JsonNode, parseTree } from 'jsonc-parser';
 import { CheckOutcome, error, Problem, warning } from '../../core/types';
 import { Project } from '../../core/project';
-import { compileExplainable, explainSchemaErrors } from '../schema-errors';
+import { compileExplainable, explainSchemaErrors, SchemaViolation } from '../schema-errors';
 import { settingsProblems } from '../scratch-settings';
 import { projectConfigProblems } from '../../rules/project-config';
 
@@ -68,7 +68,12 @@ function checkScratchDef(project: Project, file: string): Problem[] {
   const features = Array.isArray(definition.features) ? definition.features : [];
   // Features are checked one by one below so that an unlisted one is a warning, not an error of the whole array.
   const withoutFeatures = { ...(parsed.value as object), features: [] };
-  const problems = schemaProblems(file, { ...parsed, value: withoutFeatures }, validators().scratchDef);
+  const problems = schemaProblems(
+    file,
+    { ...parsed, value: withoutFeatures },
+    validators().scratchDef,
+    (violation) => / must be boolean$/.test(violation.message) && isQuotedBoolean(valueAt(parsed.value, violation.path))
+  );
   for (const problem of settingsProblems(definition.settings)) {
     problems.push(error(file, problem.message, lineOf(parsed, problem.path)));
   }
@@ -108,12 +113,43 @@ function parseJsonFile(project: Project, file: string): ParsedJson | { problem: 
   }
 }
 
-function schemaProblems(file: string, parsed: ParsedJson, validate: ValidateFunction): Problem[] {
+/**
+ * Schema violations are errors, except those `tolerated` says the CLI and the org accept: `sf org create scratch` only
+ * warns about a definition that breaks the schema and sends it as written (@salesforce/core scratchOrgInfoGenerator).
+ */
+function schemaProblems(
+  file: string,
+  parsed: ParsedJson,
+  validate: ValidateFunction,
+  tolerated: (violation: SchemaViolation) => boolean = () => false
+): Problem[] {
   if (validate(parsed.value)) {
     return [];
   }
   return explainSchemaErrors(validate, parsed.value).map((violation) =>
-    error(file, violation.message, lineOf(parsed, violation.path))
+    tolerated(violation)
+      ? warning(
+          file,
+          `${violation.message}; the CLI only warns and sends it as written, and scratch orgs were created from such definitions`,
+          lineOf(parsed, violation.path)
+        )
+      : error(file, violation.message, lineOf(parsed, violation.path))
+  );
+}
+
+/**
+ * `"true"` / `"false"` where a boolean belongs: scratch orgs were created from such definitions in CI for years
+ * (`"hasSampleData": "false"` in trailheadapps/ebikes-lwc until #46, dreaminvest-lwc, easy-spaces-lwc).
+ */
+function isQuotedBoolean(value: unknown): boolean {
+  return typeof value === 'string' && /^(true|false)$/i.test(value);
+}
+
+function valueAt(value: unknown, path: Array<string | number>): unknown {
+  return path.reduce<unknown>(
+    (current, key) =>
+      current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined,
+    value
   );
 }
 
