@@ -158,6 +158,13 @@ describe('metadata-xml accepts what orgs write and deploy', () => {
         message: expect.stringContaining('Element itemInstance invalid in type FlexiPageRegion')
       })
     ]);
+    // an element today's types know in another type is misplaced, which no removal from the API explains
+    const misplaced = page('        <sobjectType>Account</sobjectType>');
+    expect(errors(checkMetadataFile(file, misplaced, '47.0'))).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Element sobjectType invalid in type FlexiPageRegion')
+      })
+    ]);
   });
 
   it('accepts a LightningMessageChannel written masterLabel first; a wrong boolean still fails', () => {

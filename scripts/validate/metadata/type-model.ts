@@ -81,6 +81,8 @@ export function metadataTypesPath(): string {
 export class MetadataTypeModel {
   private readonly sourceFile: Typescript.SourceFile;
   private readonly aliases = new Map<string, Typescript.TypeNode>();
+  /** every element name of every type, built on first use (hasElementNamed) */
+  private elementNames: Set<string> | undefined;
   private readonly complexTypes = new Map<string, ComplexType | undefined>();
   private readonly aliasKinds = new Map<string, ValueKind>();
   private readonly corrections: ModelCorrections;
@@ -112,6 +114,24 @@ export class MetadataTypeModel {
       this.complexTypes.set(name, elements ? buildComplexType(name, elements) : undefined);
     }
     return this.complexTypes.get(name);
+  }
+
+  /** Whether some type of the model (or a correction) has an element of this name. */
+  hasElementNamed(name: string): boolean {
+    if (!this.elementNames) {
+      this.elementNames = new Set(this.corrections.added.map((added) => added.element));
+      for (const node of this.aliases.values()) {
+        if (ts.isTypeLiteralNode(node))
+          for (const member of node.members)
+            if (member.name && ts.isIdentifier(member.name)) this.elementNames.add(member.name.text);
+        if (ts.isIntersectionTypeNode(node))
+          for (const part of node.types)
+            if (ts.isTypeLiteralNode(part))
+              for (const member of part.members)
+                if (member.name && ts.isIdentifier(member.name)) this.elementNames.add(member.name.text);
+      }
+    }
+    return this.elementNames.has(name);
   }
 
   /** Names of every complex type (candidates for a root element). */

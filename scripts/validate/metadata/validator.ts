@@ -108,7 +108,7 @@ export class MetadataXmlValidator {
       const positions = type.positions.get(child.local);
       if (!positions) {
         unknownNames.push(child.local);
-        issues.push(unknownElement(child, type, where.olderApiVersion));
+        issues.push(unknownElement(child, type, where.olderApiVersion, this.model.hasElementNamed(child.local)));
         continue;
       }
       const decl = placed.place(child, positions, issues);
@@ -366,12 +366,18 @@ function preview(text: string): string {
 /**
  * An element the model's type lacks. In a project that deploys at an older API version it may be one that later
  * versions removed (FlexiPageRegion.componentInstances, API 47): the model cannot tell, so that is a warning, unless
- * the name is a near miss of an element the type has, which no removal explains.
+ * the name is a near miss of an element the type has, or an element today's types have elsewhere (`knownElsewhere`):
+ * no removal explains a typo or a misplaced element.
  */
-function unknownElement(child: XmlElement, type: ComplexType, olderApiVersion: string | undefined): XmlIssue {
+function unknownElement(
+  child: XmlElement,
+  type: ComplexType,
+  olderApiVersion: string | undefined,
+  knownElsewhere: boolean
+): XmlIssue {
   const allowed = names(type);
   const message = `Element ${child.local} invalid in type ${type.name}: no such element (${suggestion(child.local, allowed)})`;
-  if (olderApiVersion === undefined || closestName(child.local, allowed)) {
+  if (olderApiVersion === undefined || knownElsewhere || closestName(child.local, allowed)) {
     return error(child.line, message);
   }
   return warning(
