@@ -3,6 +3,7 @@ import { CheckOutcome } from '../../core/types';
 import { APEX_RULES } from '../../rules/apex';
 import { APEX_CLASS_RULES, loadApexClasses } from '../../rules/apex-classes';
 import { CUSTOM_FIELD_RULES, isCustomField } from '../../rules/custom-field';
+import { CUSTOM_LABEL_RULES, loadCustomLabels } from '../../rules/custom-label';
 import { CUSTOM_OBJECT_RULES } from '../../rules/custom-object';
 import { FLOW_RULES } from '../../rules/flow';
 import { LIST_VIEW_RULES, loadListViews, OBJECT_ACCESS_RULES } from '../../rules/object-access';
@@ -24,7 +25,8 @@ export async function runMetadataRules(project: Project): Promise<CheckOutcome> 
     ...applyRules(APEX_RULES, model.triggers, model),
     ...applyRules(OBJECT_ACCESS_RULES, model.objects, model),
     ...applyRules(LIST_VIEW_RULES, loadListViews(project), model),
-    ...applyRules(APEX_CLASS_RULES, loadApexClasses(project), model)
+    ...applyRules(APEX_CLASS_RULES, loadApexClasses(project), model),
+    ...applyRules(CUSTOM_LABEL_RULES, loadCustomLabels(project), model)
   ];
   return { filesSeen: model.filesSeen, problems };
 }
