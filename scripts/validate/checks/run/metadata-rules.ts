@@ -3,6 +3,7 @@ import { CheckOutcome } from '../../core/types';
 import { APEX_RULES } from '../../rules/apex';
 import { APEX_CLASS_RULES, loadApexClasses } from '../../rules/apex-classes';
 import { APEX_FUTURE_RULES } from '../../rules/apex-future';
+import { APEX_INVOCABLE_VARIABLE_RULES } from '../../rules/apex-invocable-variable';
 import { CUSTOM_FIELD_RULES, isCustomField } from '../../rules/custom-field';
 import { CUSTOM_LABEL_RULES, loadCustomLabels } from '../../rules/custom-label';
 import { CUSTOM_OBJECT_RULES } from '../../rules/custom-object';
@@ -29,6 +30,7 @@ export async function runMetadataRules(project: Project): Promise<CheckOutcome> 
     ...applyRules(LIST_VIEW_RULES, loadListViews(project), model),
     ...applyRules(APEX_CLASS_RULES, apexClasses, model),
     ...applyRules(APEX_FUTURE_RULES, apexClasses, model),
+    ...applyRules(APEX_INVOCABLE_VARIABLE_RULES, apexClasses, model),
     ...applyRules(CUSTOM_LABEL_RULES, loadCustomLabels(project), model)
   ];
   return { filesSeen: model.filesSeen, problems };
