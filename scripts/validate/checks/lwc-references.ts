@@ -5,8 +5,9 @@ import { APEX_CATALOG_VIEW, isApexClass } from '../references/apex-views';
 /**
  * Lightning web components: what they import (`@salesforce/apex`, `@salesforce/schema`, labels, message channels,
  * static resources, `c/*` and `lightning/*` modules), the child components their templates use, their js-meta.xml
- * targets, and every FlexiPage, quick action, tab and flow screen that names a component. See
- * docs/quality-gate/cross-references.md, "Lightning web components".
+ * targets, and every FlexiPage, quick action, tab and flow screen that names a component; also the components and
+ * Apex controllers Aura and Visualforce markup names and the properties FlexiPages set on project components. See
+ * docs/quality-gate/cross-references.md, "Lightning web components" and "Component markup".
  */
 export const lwcReferencesCheck: Check = {
   id: 'lwc-references',

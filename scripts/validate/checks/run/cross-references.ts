@@ -17,6 +17,7 @@ import {
 } from '../../references/named-targets';
 import { checkCustomField, checkFieldList, checkListView, checkRecordTypeFile } from '../../references/object-metadata';
 import { checkPermissions, checkPermissionSetGroup } from '../../references/permissions';
+import { checkRollupSummary } from '../../references/rollup-summary';
 import { SourceFiles } from '../../references/source-files';
 import { standardSchema } from '../../references/standard-schema';
 import {
@@ -45,7 +46,7 @@ const EXTRACTORS: Array<[suffix: string, extract: Extractor]> = [
   ['.flow-meta.xml', both(checkFlow, both(checkFlowElements, checkFlowFormulas))],
   ['.layout-meta.xml', both(checkLayout, checkLayoutBehaviour)],
   ['.md-meta.xml', both(checkCustomMetadataRecord, checkCustomMetadataValues)],
-  ['.field-meta.xml', both(checkCustomField, checkFieldFormula)],
+  ['.field-meta.xml', both(both(checkCustomField, checkFieldFormula), checkRollupSummary)],
   ['.validationRule-meta.xml', checkValidationRule],
   ['.listView-meta.xml', checkListView],
   ['.recordType-meta.xml', checkRecordTypeFile],
