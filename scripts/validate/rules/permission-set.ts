@@ -184,6 +184,27 @@ export const PERMISSION_SET_RULES: Rule<NamedFile>[] = [
           : [];
       })
   },
+  // Why: a platform event takes Read (subscribe) and Create (publish) only; its records cannot be edited, deleted or
+  // viewed in bulk. Source: the platform answers "User license does not allow this permission" when other object
+  // permissions are set on a platform event (jetstreamapp/jetstream issue 921, setting them through the API); no
+  // report of a metadata deploy refusing them was found, so a warning.
+  {
+    id: 'permission-platform-event-access',
+    check: (permissionSet) =>
+      objectPermissions(permissionSet)
+        .filter((entry) => /__e$/i.test(text(entry, 'object') ?? ''))
+        .flatMap((entry) =>
+          ['allowEdit', 'allowDelete', 'viewAllRecords', 'modifyAllRecords']
+            .filter((element) => isTrue(entry, element))
+            .map((element) =>
+              warning(
+                permissionSet.file,
+                `${text(entry, 'object')} is a platform event: it takes only Read and Create, not <${element}> (the platform answers "User license does not allow this permission")`,
+                lineOf(entry, element)
+              )
+            )
+        )
+  },
   // Why: an object or field listed twice leaves it unclear which grant wins.
   // Source: Metadata API Developer Guide, PermissionSet (one entry per object and field). A warning.
   {
