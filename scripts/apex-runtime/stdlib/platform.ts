@@ -92,6 +92,24 @@ function freshLimits(): Limits {
   };
 }
 
+/**
+ * Standard children deleted with their parent (child Object.Field, lower case). Salesforce Help, "Delete Accounts":
+ * an account's contacts, opportunities and activities go to the Recycle Bin with it; Apex Developer Guide, "Deleting
+ * Records": deleting a case deletes its CaseComment records; opportunity products, contact roles, order products and
+ * quote line items cannot exist without their opportunity, order or quote.
+ */
+const STANDARD_CASCADES = new Set([
+  'contact.accountid',
+  'opportunity.accountid',
+  'task.whatid',
+  'event.whatid',
+  'casecomment.parentid',
+  'opportunitylineitem.opportunityid',
+  'opportunitycontactrole.opportunityid',
+  'orderitem.orderid',
+  'quotelineitem.quoteid'
+]);
+
 interface AsyncJob {
   kind: 'queueable' | 'future' | 'batch' | 'schedule';
   run: () => void;
@@ -1516,9 +1534,10 @@ export class Platform {
   }
 
   /**
-   * Deletes a row and what hangs off it: detail records and cascade lookups are deleted with it; a custom lookup
-   * with the default delete constraint is cleared (Metadata API, CustomField.deleteConstraint: "SetNull"). Standard
-   * lookups keep their value: which standard children the platform deletes or clears is not in the catalogue.
+   * Deletes a row and what hangs off it: detail records, cascade lookups and the standard children the platform
+   * deletes with their parent (STANDARD_CASCADES) are deleted with it; a custom lookup with the default delete
+   * constraint is cleared (Metadata API, CustomField.deleteConstraint: "SetNull"). Other standard lookups keep their
+   * value: what the platform does with them is not in the catalogue.
    */
   private deleteCascade(row: Row): void {
     this.db.touch(row);
@@ -1527,11 +1546,14 @@ export class Platform {
     for (const obj of this.db.objectsWithRows().map((o) => this.schema.object(o)!)) {
       for (const f of obj.fields) {
         if (f.type !== 'REFERENCE' || f.restrictedDelete) continue;
-        if (!f.referenceTo.some((t) => t.toLowerCase() === row.object.toLowerCase())) continue;
-        if (!f.cascadeDelete && !f.custom) continue;
+        // a polymorphic standard field (Task.WhatId) may not list its targets in the catalogue: the Id decides
+        const standardCascade = STANDARD_CASCADES.has(`${obj.describe.name}.${f.name}`.toLowerCase());
+        if (!standardCascade && !f.referenceTo.some((t) => t.toLowerCase() === row.object.toLowerCase())) continue;
+        const cascade = f.cascadeDelete || standardCascade;
+        if (!cascade && !f.custom) continue;
         for (const child of this.db.rows(obj.describe.name)) {
           if (child.deleted || child.fields.get(f.name.toLowerCase()) !== row.id) continue;
-          if (f.cascadeDelete) this.deleteCascade(child);
+          if (cascade) this.deleteCascade(child);
           else {
             this.db.touch(child);
             child.fields.set(f.name.toLowerCase(), null);

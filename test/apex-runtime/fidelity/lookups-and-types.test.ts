@@ -28,6 +28,25 @@ describe('apex runtime fidelity: lookups and dynamic types', () => {
       delete parent;
       Assert.isNull([SELECT Account__c FROM Item__c WHERE Id = :child.Id].Account__c);
     }
+    // Salesforce Help, "Delete Accounts": contacts, opportunities and activities go to the Recycle Bin with the
+    // account; Apex Developer Guide, "Deleting Records": a case's CaseComment records go with the case
+    @IsTest static void standardChildrenAreDeletedWithTheirParent() {
+      Account parent = new Account(Name = 'p');
+      insert parent;
+      insert new Contact(LastName = 'c', AccountId = parent.Id);
+      insert new Opportunity(Name = 'o', AccountId = parent.Id, StageName = 'Prospecting', CloseDate = Date.today());
+      insert new Task(Subject = 't', WhatId = parent.Id);
+      Case support = new Case(Subject = 's');
+      insert support;
+      insert new CaseComment(ParentId = support.Id, CommentBody = 'b');
+      delete parent;
+      delete support;
+      Assert.areEqual(0, [SELECT COUNT() FROM Contact]);
+      Assert.areEqual(0, [SELECT COUNT() FROM Opportunity]);
+      Assert.areEqual(0, [SELECT COUNT() FROM Task]);
+      Assert.areEqual(0, [SELECT COUNT() FROM CaseComment]);
+      Assert.areEqual(1, [SELECT COUNT() FROM Contact WHERE IsDeleted = true ALL ROWS]);
+    }
     @IsTest static void typeForNameOfAnSObjectMakesARecord() {
       Type t = Type.forName('Account');
       SObject record = (SObject) t.newInstance();
@@ -45,6 +64,7 @@ describe('apex runtime fidelity: lookups and dynamic types', () => {
   it.each([
     'upsertNamesTheExternalIdAsAToken',
     'deletingTheParentClearsACustomLookup',
+    'standardChildrenAreDeletedWithTheirParent',
     'typeForNameOfAnSObjectMakesARecord'
   ])('%s', (name) => {
     expect(outcomes(r, [name])).toEqual([[name, 'PASS', undefined]]);
