@@ -166,6 +166,8 @@ export class Platform {
   private asyncDepth = 0;
   /** records a trigger may not change: trigger.new of an after trigger, trigger.old of any trigger */
   private readOnlyRecords = new Set<SObjectValue>();
+  /** an error the test harness raises in an async job (too many batch executions): it fails the test method */
+  private testHarnessFailure: ApexThrown | null = null;
   /** Test.loadData: the Id column of each loaded CSV row and the Id its record got, for later files' references */
   loadedDataIds = new Map<string, string>();
   /** the async job (or finalizer) whose transaction is running, innermost last */
@@ -2410,7 +2412,7 @@ export class Platform {
         row.fields.set('status', 'Failed');
         row.fields.set('numberoferrors', 1);
       }
-      if (!(e instanceof ApexThrown)) throw e;
+      if (!(e instanceof ApexThrown) || e === this.testHarnessFailure) throw e;
       // an async failure does not fail the test (it ran in another transaction): it is recorded on the job row, as
       // the platform does, and handed to the job's finalizer
       return e.exception;
@@ -2477,6 +2479,17 @@ export class Platform {
             while (this.interp.callMethodOn(it, 'hasNext', [], line) === true)
               items.push(this.interp.callMethodOn(it, 'next', [], line));
           } else throw this.interp.unsupported('Batchable.start result', line);
+          // Apex Developer Guide, "Using Batch Apex": a test can run only one execution of execute(); more records
+          // than the scope fail the test method, not just the job
+          if (this.inTest && items.length > scope) {
+            this.testHarnessFailure = this.host.exception(
+              'System.UnexpectedException',
+              'No more than one executeBatch can be called from within a test method. Please make sure the iterable ' +
+                'returned from your start method matches the batch size, resulting in one executeBatch invocation.',
+              line
+            );
+            throw this.testHarnessFailure;
+          }
           const row = this.db.byId(jobId);
           let processed = 0;
           for (let i = 0; i < items.length; i += scope) {
