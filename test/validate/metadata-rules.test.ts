@@ -817,6 +817,21 @@ describe('metadata-rules check', () => {
       );
     });
 
+    it('warns about Edit on a platform event, which takes only Read and Create', async () => {
+      const entry =
+        '    <objectPermissions>\n        <allowCreate>true</allowCreate>\n        <allowDelete>false</allowDelete>\n        <allowEdit>true</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Invoice_Sent__e</object>\n        <viewAllRecords>false</viewAllRecords>\n    </objectPermissions>\n';
+      const text = plant(PERMISSION_SET, (xml) => xml.replace('</PermissionSet>', `${entry}</PermissionSet>`));
+      await expectWarning(
+        'permission-platform-event-access',
+        PERMISSION_SET,
+        lineOf(
+          text,
+          '<allowEdit>true</allowEdit>\n        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n        <object>Invoice_Sent__e'
+        ),
+        'Invoice_Sent__e is a platform event: it takes only Read and Create, not <allowEdit>'
+      );
+    });
+
     it('warns about a field listed twice', async () => {
       const entry =
         '    <fieldPermissions>\n        <editable>true</editable>\n        <field>Account.Invoice_Email__c</field>\n        <readable>true</readable>\n    </fieldPermissions>\n';
