@@ -1,6 +1,6 @@
 import { metadataRulesCheck } from '../../../scripts/validate/checks/metadata-rules';
 import { Problem } from '../../../scripts/validate/core/types';
-import { D, metadata, MiniProject, PlantedChange, withPlanted, withRule } from './mini-project';
+import { D, metadata, PlantedChange, runOnce, withPlanted, withRule } from './mini-project';
 
 const CLASS = `${D}/classes/Later.cls`;
 
@@ -26,12 +26,7 @@ function correctFiles(): Record<string, string> {
 }
 
 async function run(change?: PlantedChange): Promise<Problem[]> {
-  const project = new MiniProject(withPlanted(correctFiles(), change));
-  try {
-    return withRule(await project.run(metadataRulesCheck), 'apex-future-method-shape');
-  } finally {
-    project.dispose();
-  }
+  return withRule(await runOnce(metadataRulesCheck, withPlanted(correctFiles(), change)), 'apex-future-method-shape');
 }
 
 describe('recall: @future method shape (metadata-rules)', () => {

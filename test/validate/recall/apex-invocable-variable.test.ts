@@ -1,6 +1,6 @@
 import { metadataRulesCheck } from '../../../scripts/validate/checks/metadata-rules';
 import { Problem } from '../../../scripts/validate/core/types';
-import { D, metadata, MiniProject, PlantedChange, withPlanted, withRule } from './mini-project';
+import { D, metadata, PlantedChange, runOnce, withPlanted, withRule } from './mini-project';
 
 const CLASS = `${D}/classes/GreetAction.cls`;
 
@@ -30,12 +30,10 @@ function correctFiles(): Record<string, string> {
 }
 
 async function run(change?: PlantedChange): Promise<Problem[]> {
-  const project = new MiniProject(withPlanted(correctFiles(), change));
-  try {
-    return withRule(await project.run(metadataRulesCheck), 'apex-invocable-variable-shape');
-  } finally {
-    project.dispose();
-  }
+  return withRule(
+    await runOnce(metadataRulesCheck, withPlanted(correctFiles(), change)),
+    'apex-invocable-variable-shape'
+  );
 }
 
 describe('recall: @InvocableVariable members (metadata-rules)', () => {

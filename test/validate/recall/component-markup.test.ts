@@ -1,6 +1,6 @@
 import { lwcReferencesCheck } from '../../../scripts/validate/checks/lwc-references';
 import { Problem } from '../../../scripts/validate/core/types';
-import { D, metadata, MiniProject, PlantedChange, withPlanted, withRule } from './mini-project';
+import { D, metadata, PlantedChange, runOnce, withPlanted, withRule } from './mini-project';
 
 const AURA = `${D}/aura/thingPanel/thingPanel.cmp`;
 const PAGE = `${D}/pages/ThingPage.page`;
@@ -80,12 +80,7 @@ function correctFiles(): Record<string, string> {
 }
 
 async function run(change?: PlantedChange): Promise<Problem[]> {
-  const project = new MiniProject(withPlanted(correctFiles(), change));
-  try {
-    return await project.run(lwcReferencesCheck);
-  } finally {
-    project.dispose();
-  }
+  return runOnce(lwcReferencesCheck, withPlanted(correctFiles(), change));
 }
 
 describe('recall: component markup and Lightning page properties (lwc-references)', () => {

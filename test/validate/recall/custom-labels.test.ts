@@ -1,6 +1,6 @@
 import { metadataRulesCheck } from '../../../scripts/validate/checks/metadata-rules';
 import { Problem } from '../../../scripts/validate/core/types';
-import { D, metadata, MiniProject, PlantedChange, withPlanted, withRule } from './mini-project';
+import { D, metadata, PlantedChange, runOnce, withPlanted, withRule } from './mini-project';
 
 const LABELS = `${D}/labels/CustomLabels.labels-meta.xml`;
 
@@ -20,12 +20,7 @@ function correctFiles(): Record<string, string> {
 }
 
 async function run(change?: PlantedChange): Promise<Problem[]> {
-  const project = new MiniProject(withPlanted(correctFiles(), change));
-  try {
-    return await project.run(metadataRulesCheck);
-  } finally {
-    project.dispose();
-  }
+  return runOnce(metadataRulesCheck, withPlanted(correctFiles(), change));
 }
 
 describe('recall: custom labels (metadata-rules)', () => {

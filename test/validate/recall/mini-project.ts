@@ -66,6 +66,16 @@ export class MiniProject {
   }
 }
 
+/** Runs `check` on a throwaway project holding `files`, then removes the project. */
+export async function runOnce(check: Check, files: Record<string, string>): Promise<Problem[]> {
+  const project = new MiniProject(files);
+  try {
+    return await project.run(check);
+  } finally {
+    project.dispose();
+  }
+}
+
 /** The problems that carry a rule id (`[rule-id]` in the message). */
 export function withRule(problems: Problem[], ruleId: string): Problem[] {
   return problems.filter((problem) => problem.message.includes(`[${ruleId}]`));

@@ -1,6 +1,6 @@
 import { metadataRulesCheck } from '../../../scripts/validate/checks/metadata-rules';
 import { Problem } from '../../../scripts/validate/core/types';
-import { D, metadata, MiniProject, PlantedChange, withPlanted } from './mini-project';
+import { D, metadata, PlantedChange, runOnce, withPlanted } from './mini-project';
 
 const PERMISSION_SET = `${D}/permissionsets/Event_Publisher.permissionset-meta.xml`;
 
@@ -26,12 +26,7 @@ function correctFiles(): Record<string, string> {
 }
 
 async function run(change?: PlantedChange): Promise<Problem[]> {
-  const project = new MiniProject(withPlanted(correctFiles(), change));
-  try {
-    return await project.run(metadataRulesCheck);
-  } finally {
-    project.dispose();
-  }
+  return runOnce(metadataRulesCheck, withPlanted(correctFiles(), change));
 }
 
 describe('recall: platform event permissions (metadata-rules)', () => {

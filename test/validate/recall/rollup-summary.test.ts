@@ -1,6 +1,6 @@
 import { crossReferencesCheck } from '../../../scripts/validate/checks/cross-references';
 import { Problem } from '../../../scripts/validate/core/types';
-import { customObject, D, field, MiniProject, PlantedChange, withPlanted, withRule } from './mini-project';
+import { customObject, D, field, PlantedChange, runOnce, withPlanted, withRule } from './mini-project';
 
 const INVOICE = `${D}/objects/Invoice__c`;
 const LINE = `${D}/objects/Invoice_Line__c`;
@@ -44,12 +44,7 @@ function correctFiles(): Record<string, string> {
 }
 
 async function run(change?: PlantedChange, extraFiles: Record<string, string> = {}): Promise<Problem[]> {
-  const project = new MiniProject({ ...withPlanted(correctFiles(), change), ...extraFiles });
-  try {
-    return await project.run(crossReferencesCheck);
-  } finally {
-    project.dispose();
-  }
+  return runOnce(crossReferencesCheck, { ...withPlanted(correctFiles(), change), ...extraFiles });
 }
 
 describe('recall: roll-up summary fields (cross-references)', () => {
