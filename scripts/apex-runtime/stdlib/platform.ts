@@ -2128,14 +2128,11 @@ export class Platform {
       const setting = this.hierarchySetting(schemaObj, rows, m, a);
       if (setting !== NOT_FOUND) return setting;
     }
+    // list custom settings: one data set per name (hierarchy settings are answered above)
     if (kind === 'customSetting') {
-      if (m === 'getorgdefaults' || (m === 'getinstance' && a.length === 0)) {
-        const r = rows.find((x) => String(x.fields.get('setupownerid') ?? '').startsWith('00D')) ?? rows[0];
-        return r ? this.rowToSObject(r) : new SObjectValue(schemaObj.describe.name);
-      }
       if (m === 'getvalues' || m === 'getinstance') {
         const key = String(a[0]);
-        const r = rows.find((x) => x.fields.get('name') === key || x.fields.get('setupownerid') === key);
+        const r = rows.find((x) => x.fields.get('name') === key);
         return r ? this.rowToSObject(r) : m === 'getinstance' ? new SObjectValue(schemaObj.describe.name) : null;
       }
       if (m === 'getall') {
@@ -2147,6 +2144,11 @@ export class Platform {
     throw this.interp.unsupported(`method ${object}.${m}`, line);
   }
 
+  /** The org's Id (its Organization row's, or a fixed one when the catalogue has no Organization object). */
+  private organizationId(): string {
+    return this.db.rows('Organization')[0]?.id ?? to18('00D000000000001');
+  }
+
   /**
    * Apex Reference, "Hierarchy Custom Setting Methods": getOrgDefaults() and getValues(userOrProfileId) return one
    * level's record (the org's: an empty object without one; another level's: null without one); getInstance() and
@@ -2155,7 +2157,7 @@ export class Platform {
    */
   private hierarchySetting(schemaObj: SObjectSchema, rows: Row[], m: string, a: Value[]): Value | typeof NOT_FOUND {
     const object = schemaObj.describe.name;
-    const orgId = this.db.rows('Organization')[0]?.id ?? to18('00D000000000001');
+    const orgId = this.organizationId();
     const levelOf = (ownerId: Value): Row | undefined =>
       ownerId
         ? rows.find((r) => to18(String(r.fields.get('setupownerid') ?? '')) === to18(String(ownerId)))
@@ -2736,7 +2738,7 @@ export class Platform {
       case 'getprofileid':
         return f('profileid');
       case 'getorganizationid':
-        return this.db.rows('Organization')[0]?.id ?? to18('00D000000000001');
+        return this.organizationId();
       case 'getorganizationname':
         return 'Apex Runtime Org';
       case 'getusertype':
